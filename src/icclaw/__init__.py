@@ -1,0 +1,95 @@
+"""icclaw: international law made computable.
+
+Treaty status, International Criminal Court jurisdiction and armed-conflict classification, on
+an embedded, sourced record; every answer a :class:`Finding` that explains itself.
+
+>>> import icclaw
+>>> rec = icclaw.load()
+>>> rec.status("RUS", "rome-statute", on="2016-12-01")
+<TreatyStatus.SIGNATURE_WITHDRAWN: 'signature-withdrawn'>
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from icclaw.dates import Date, Period
+from icclaw.errors import (
+    AmbiguousState,
+    DataError,
+    IcclawError,
+    Indeterminate,
+    InvalidDate,
+    InvalidPolicy,
+    Problem,
+    RecordError,
+    UnknownState,
+    UnknownTreaty,
+)
+from icclaw.findings import Citation, Finding, Reason, Source, SourceKind
+from icclaw.policy import IntentDate, InterimAfterDeposit, Policy
+from icclaw.record import Record
+from icclaw.states import State, StateCategory
+from icclaw.status import TreatyStatus
+from icclaw.treaties import Action, ActionKind, Treaty
+
+if TYPE_CHECKING:
+    import os
+
+__all__ = [
+    "Action",
+    "ActionKind",
+    "AmbiguousState",
+    "Citation",
+    "DataError",
+    "Date",
+    "Finding",
+    "IcclawError",
+    "Indeterminate",
+    "IntentDate",
+    "InterimAfterDeposit",
+    "InvalidDate",
+    "InvalidPolicy",
+    "Period",
+    "Policy",
+    "Problem",
+    "Reason",
+    "Record",
+    "RecordError",
+    "Source",
+    "SourceKind",
+    "State",
+    "StateCategory",
+    "Treaty",
+    "TreatyStatus",
+    "UnknownState",
+    "UnknownTreaty",
+    "__version__",
+    "load",
+]
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Record:
+    """Load the embedded record, or a record folder of your own.
+
+    Args:
+        path: ``None`` for the embedded record (read once, then cached), or a folder holding
+            ``record.toml``, ``treaties/*.toml`` and optionally ``states.toml``.
+
+    Returns:
+        The :class:`Record`.
+
+    Raises:
+        DataError: every problem in every file, each with its file, entry and reason.
+    """
+    from icclaw.data.loader import load as _load  # noqa: PLC0415  (keeps `import icclaw` cheap)
+
+    return _load(path)
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("icclaw")
+    raise AttributeError(f"module 'icclaw' has no attribute {name!r}")

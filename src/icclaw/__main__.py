@@ -1,0 +1,5 @@
+"""``python -m icclaw``: the command line."""
+
+from icclaw.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,235 @@
+"""Build a :class:`~icclaw.record.Record` from a folder of TOML files, and write one back.
+
+Layout of a record folder::
+
+    record.toml          schema = 1, as_of = <date>, title = "..."
+    states.toml          [[state]] entries (optional in a user's folder: the embedded
+                         states table is used when it is absent)
+    treaties/<slug>.toml [treaty] with its final clauses, [sources.KEY], [[action]] entries
+
+Every problem in every file is collected and raised together as one
+:class:`~icclaw.errors.DataError` naming the file, the entry and what is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import tomli_w
+
+from icclaw.data.serial import SCHEMA, Reader, action_out, source_table_out, state_out, treaty_out
+from icclaw.errors import DataError, Problem, RecordError
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Mapping
+
+    from icclaw.findings import Source
+    from icclaw.record import Record
+    from icclaw.states import State
+    from icclaw.treaties import Action, Treaty
+
+__all__ = ["EMBEDDED", "dump", "load"]
+
+EMBEDDED = Path(__file__).parent
+"""The folder of the embedded record."""
+
+
+@functools.cache
+def _embedded() -> Record:
+    return _load_folder(EMBEDDED)
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Record:
+    """Load a record.
+
+    Args:
+        path: A folder in the record format; ``None`` (the default) loads the embedded
+            record, which is read once and cached.
+
+    Returns:
+        The record.
+
+    Raises:
+        DataError: listing every problem in every file (file, entry, what is wrong).
+        FileNotFoundError: if ``path`` is not a folder holding ``record.toml``.
+    """
+    if path is None:
+        return _embedded()
+    return _load_folder(Path(path))
+
+
+def _read_toml(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
+    try:
+        with file.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        problems.append(Problem(str(file), "file", f"not valid TOML: {exc}"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(str(file), "file", f"not UTF-8 text: {exc}"))
+    return None
+
+
+def _check_schema(raw: Mapping[str, Any], file: Path, problems: list[Problem]) -> None:
+    schema = raw.get("schema")
+    if schema != SCHEMA:
+        problems.append(
+            Problem(
+                str(file), "schema", f"schema = {schema!r}; this icclaw reads schema = {SCHEMA}"
+            )
+        )
+
+
+def _load_folder(folder: Path) -> Record:
+    from icclaw.record import Record  # noqa: PLC0415  (the record imports nothing of the loader)
+
+    meta_file = folder / "record.toml"
+    if not meta_file.is_file():
+        raise FileNotFoundError(
+            f"{folder}: not a record folder (no record.toml); see the data format in the docs"
+        )
+    problems: list[Problem] = []
+    meta = _read_toml(meta_file, problems) or {}
+    if meta:
+        _check_schema(meta, meta_file, problems)
+        unknown = set(meta) - {"schema", "as_of", "title"}
+        for key in sorted(unknown):
+            problems.append(
+                Problem(
+                    str(meta_file),
+                    "record",
+                    f"unknown field '{key}'; allowed: schema, as_of, title",
+                )
+            )
+    as_of = meta.get("as_of")
+    if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
+        problems.append(
+            Problem(
+                str(meta_file),
+                "record",
+                "'as_of' must be a bare date: the day the record is complete up to",
+            )
+        )
+        as_of = None
+
+    states_file = folder / "states.toml"
+    states: list[State] = []
+    if states_file.is_file():
+        states = _read_states(states_file, problems)
+    else:
+        states = list(_embedded().states)
+
+    treaties: list[Treaty] = []
+    actions: list[Action] = []
+    treaty_dir = folder / "treaties"
+    files = sorted(treaty_dir.glob("*.toml")) if treaty_dir.is_dir() else []
+    for file in files:
+        result = _read_treaty(file, problems)
+        if result is not None:
+            treaties.append(result[0])
+            actions.extend(result[1])
+    if problems:
+        raise DataError(problems)
+    assert isinstance(as_of, dt.date)
+    try:
+        return Record(
+            states=states,
+            treaties=treaties,
+            actions=actions,
+            as_of=as_of,
+            title=meta.get("title"),
+            origin=str(folder),
+        )
+    except RecordError as exc:
+        raise DataError(exc.problems) from None
+
+
+def _read_states(file: Path, problems: list[Problem]) -> list[State]:
+    raw = _read_toml(file, problems)
+    if raw is None:
+        return []
+    _check_schema(raw, file, problems)
+    reader = Reader(str(file))
+    reader.named_sources(raw.get("sources"))
+    for key in set(raw) - {"schema", "sources", "state"}:
+        reader.problem("file", f"unknown top-level field '{key}'; allowed: schema, sources, state")
+    out = [
+        s
+        for i, entry in enumerate(raw.get("state", []))
+        if (s := reader.state(entry, i)) is not None
+    ]
+    problems.extend(reader.problems)
+    return out
+
+
+def _read_treaty(file: Path, problems: list[Problem]) -> tuple[Treaty, list[Action]] | None:
+    raw = _read_toml(file, problems)
+    if raw is None:
+        return None
+    _check_schema(raw, file, problems)
+    reader = Reader(str(file))
+    reader.named_sources(raw.get("sources"))
+    for key in set(raw) - {"schema", "sources", "treaty", "action"}:
+        reader.problem(
+            "file", f"unknown top-level field '{key}'; allowed: schema, sources, treaty, action"
+        )
+    treaty = reader.treaty(raw.get("treaty"))
+    if treaty is not None and file.stem != treaty.slug:
+        reader.problem("treaty", f"slug {treaty.slug!r} does not match the file name {file.name!r}")
+    slug = treaty.slug if treaty is not None else file.stem
+    entries = raw.get("action", [])
+    if not isinstance(entries, list):
+        reader.problem("action", "must be an array of tables: [[action]]")
+        entries = []
+    actions = [
+        a for i, entry in enumerate(entries) if (a := reader.action(entry, i, slug)) is not None
+    ]
+    problems.extend(reader.problems)
+    if treaty is None:
+        return None
+    return treaty, actions
+
+
+def dump(record: Record, path: str | os.PathLike[str]) -> None:
+    """Write ``record`` to the folder ``path`` in the format :func:`load` reads.
+
+    Load → dump → load gives an equal record with the same digest. Comments in the original
+    files are not kept; ``note`` fields are.
+
+    Raises:
+        FileExistsError: if ``path`` exists and is not an empty folder.
+    """
+    folder = Path(path)
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise FileExistsError(f"{folder}: refusing to write into a folder that is not empty")
+    (folder / "treaties").mkdir(parents=True, exist_ok=True)
+    meta: dict[str, Any] = {
+        "schema": SCHEMA,
+        "as_of": dt.date(record.as_of.year, record.as_of.month, record.as_of.day),
+    }
+    if record.title is not None:
+        meta["title"] = record.title
+    (folder / "record.toml").write_text(tomli_w.dumps(meta), encoding="utf-8")
+
+    named: dict[str, Source] = {}
+    states = [state_out(s, named) for s in record.states]
+    (folder / "states.toml").write_text(_document(named, {"state": states}), encoding="utf-8")
+    for treaty in record.treaties:
+        named = {}
+        head = treaty_out(treaty, named)
+        acts = [action_out(a, named) for a in record.actions if a.treaty == treaty.slug]
+        (folder / "treaties" / f"{treaty.slug}.toml").write_text(
+            _document(named, {"treaty": head, "action": acts}), encoding="utf-8"
+        )
+
+
+def _document(named: Mapping[str, Source], body: dict[str, Any]) -> str:
+    doc: dict[str, Any] = {"schema": SCHEMA}
+    if named:
+        doc["sources"] = {key: source_table_out(src) for key, src in sorted(named.items())}
+    doc.update(body)
+    return tomli_w.dumps(doc)

@@ -1,0 +1,157 @@
+"""The errors icclaw raises.
+
+Every error is an :class:`IcclawError` and also an instance of the builtin exception whose
+meaning it shares, so ``except LookupError`` or ``except ValueError`` keep working.
+Messages say what was wrong, where, and what would be right.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousState",
+    "DataError",
+    "IcclawError",
+    "Indeterminate",
+    "InvalidDate",
+    "InvalidPolicy",
+    "Problem",
+    "RecordError",
+    "UnknownState",
+    "UnknownTreaty",
+]
+
+
+class IcclawError(Exception):
+    """Base class of every error raised by icclaw."""
+
+
+class InvalidDate(IcclawError, ValueError):
+    """A value could not be read as a calendar date."""
+
+
+class InvalidPolicy(IcclawError, ValueError):
+    """A policy name or value is not one icclaw knows."""
+
+
+class UnknownState(IcclawError, LookupError):
+    """No state in the record answers to the given code, name or alias.
+
+    Attributes:
+        query: What was asked for.
+        suggestion: The closest known code, name or alias, if any is close.
+    """
+
+    def __init__(self, message: str, *, query: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.suggestion = suggestion
+
+
+class AmbiguousState(UnknownState):
+    """A name or alias fits several states; the message lists them.
+
+    Attributes:
+        candidates: The codes of every state the name fits.
+    """
+
+    def __init__(self, message: str, *, query: str, candidates: Sequence[str]) -> None:
+        super().__init__(message, query=query)
+        self.candidates = tuple(candidates)
+
+
+class UnknownTreaty(IcclawError, LookupError):
+    """No treaty in the record has the given slug.
+
+    Attributes:
+        query: What was asked for.
+        suggestion: The closest known slug, if any is close.
+    """
+
+    def __init__(self, message: str, *, query: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.suggestion = suggestion
+
+
+class Problem:
+    """One thing wrong with the record: where it is and what is wrong.
+
+    Attributes:
+        file: The file (or ``"<record>"`` for a record built in code).
+        entry: Which entry: e.g. ``"action 12 (RUS signature-withdrawal 2016-11-30)"``.
+        message: What is wrong, and what would be right.
+    """
+
+    __slots__ = ("entry", "file", "message")
+
+    def __init__(self, file: str, entry: str, message: str) -> None:
+        self.file = file
+        self.entry = entry
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.entry}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"Problem({self.file!r}, {self.entry!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.file, self.entry, self.message) == (other.file, other.entry, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.entry, self.message))
+
+
+def _report(headline: str, problems: Sequence[Problem]) -> str:
+    lines = [f"{headline} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
+    lines.extend(f"  - {p}" for p in problems)
+    return "\n".join(lines)
+
+
+class RecordError(IcclawError, ValueError):
+    """The facts given would make an inconsistent record; nothing was changed.
+
+    Attributes:
+        problems: Every inconsistency found, not only the first.
+    """
+
+    def __init__(self, problems: Sequence[Problem], headline: str = "inconsistent record") -> None:
+        self.problems = tuple(problems)
+        super().__init__(_report(headline, self.problems))
+
+
+class DataError(RecordError):
+    """A data file is malformed or describes an inconsistent history.
+
+    Raised by the loader with every problem in every file collected in one report.
+
+    Attributes:
+        problems: Every problem found, each with its file, entry and reason.
+    """
+
+    def __init__(self, problems: Sequence[Problem], headline: str = "invalid record data") -> None:
+        super().__init__(problems, headline)
+
+
+class Indeterminate(IcclawError, ValueError):
+    """A Finding was read as a bool while the facts given do not decide it.
+
+    Attributes:
+        question: The question the Finding answers.
+        missing: The facts that would decide it, named by their field.
+    """
+
+    def __init__(self, question: str, missing: Sequence[str]) -> None:
+        self.question = question
+        self.missing = tuple(missing)
+        names = ", ".join(self.missing) or "(not named)"
+        super().__init__(
+            f"undetermined: {question} — the facts given do not decide it; missing: {names}"
+        )

@@ -1,0 +1,322 @@
+"""Findings: every legal answer icclaw gives, with the reasons that carry it.
+
+A :class:`Finding` answers one question. ``holds`` is ``True``, ``False`` or ``None``
+(undetermined: the facts given do not decide it). Each :class:`Reason` in the chain carries the
+provision it applies (a :class:`Citation`) and, for facts taken from the record, the
+:class:`Source` of that fact.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from icclaw.dates import Date, optional_date
+from icclaw.errors import Indeterminate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from icclaw.policy import Policy
+
+__all__ = ["Citation", "Finding", "Indeterminate", "Reason", "Source", "SourceKind", "all_of"]
+
+_T = TypeVar("_T")
+
+SCHEMA_VERSION = 1
+"""Version of the :meth:`Finding.to_dict` schema."""
+
+
+class SourceKind(enum.StrEnum):
+    """How authoritative a source is, from most to least."""
+
+    DEPOSITARY_NOTIFICATION = "depositary-notification"
+    """A notification by the treaty's depositary (e.g. a UN ``C.N.`` reference)."""
+    OFFICIAL_PAGE = "official-page"
+    """An official page: the depositary's status table, the Court's or a UN organ's site."""
+    SECONDARY = "secondary"
+    """A secondary report: an encyclopedia article, a news report, a scholarly note."""
+    ASSUMPTION = "assumption"
+    """A fact supplied by the user for a what-if question, not taken from any record."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _nonempty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} must not be empty")
+
+
+@attrs.frozen
+class Source:
+    """Where a fact comes from.
+
+    Attributes:
+        kind: How authoritative the source is.
+        title: What the source is, in words a reader can look up.
+        url: Where it was read, if online.
+        reference: A formal reference such as a depositary notification number.
+        date: The date of the source (of the notification, article or page), if known.
+        key: The short name under which a data file declares the source once and refers to it.
+    """
+
+    kind: SourceKind = attrs.field(converter=SourceKind)
+    title: str = attrs.field(validator=[attrs.validators.instance_of(str), _nonempty])
+    url: str | None = None
+    reference: str | None = None
+    date: Date | None = attrs.field(default=None, converter=optional_date)
+    key: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.title]
+        if self.reference:
+            parts.append(self.reference)
+        if self.date:
+            parts.append(str(self.date))
+        if self.url:
+            parts.append(self.url)
+        return ", ".join(parts)
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the source as a JSON-ready dict (absent fields left out)."""
+        out = {"kind": self.kind.value, "title": self.title}
+        for name in ("url", "reference", "key"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = value
+        if self.date is not None:
+            out["date"] = self.date.isoformat()
+        return out
+
+
+@attrs.frozen
+class Citation:
+    """A provision of a legal instrument.
+
+    Attributes:
+        instrument: The instrument, e.g. ``"Rome Statute"`` or ``"VCLT"``.
+        article: The provision, e.g. ``"art. 12(2)(a)"``.
+    """
+
+    instrument: str
+    article: str
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.article}"
+
+
+@attrs.frozen
+class Reason:
+    """One step in the chain of reasons behind a Finding.
+
+    Attributes:
+        text: The step, as a sentence.
+        citation: The provision the step applies, if it applies one.
+        source: The source of the fact the step states, if it states a fact from the record.
+    """
+
+    text: str
+    citation: Citation | None = None
+    source: Source | None = None
+
+    def render(self) -> str:
+        """Return the step as one line of text, with its citation and source."""
+        out = self.text
+        if self.citation is not None:
+            out += f" [{self.citation}]"
+        if self.source is not None:
+            out += f" (source: {self.source})"
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the step as a JSON-ready dict."""
+        return {
+            "text": self.text,
+            "citation": str(self.citation) if self.citation is not None else None,
+            "source": self.source.to_dict() if self.source is not None else None,
+        }
+
+
+def _reasons(value: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _check_missing(
+    instance: Finding, _attribute: attrs.Attribute[tuple[str, ...]], missing: tuple[str, ...]
+) -> None:
+    if instance.holds is None and not missing:
+        raise ValueError("an undetermined Finding must name the facts that would decide it")
+    if instance.holds is not None and missing:
+        raise ValueError("a decided Finding cannot have missing facts")
+
+
+def _as_value(value: object) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_as_value(v) for v in value]
+    return str(value)
+
+
+@attrs.frozen
+class Finding:
+    """The answer to one legal question, with its reasons.
+
+    Attributes:
+        question: The question answered, as a sentence.
+        holds: ``True`` or ``False`` when decided; ``None`` when the facts given do not decide it.
+        value: The answer's value where it is more than yes or no (e.g. a ``TreatyStatus``).
+        reasons: The chain of reasons, each with its citation and, for facts, its source.
+        missing: For an undetermined Finding, the facts (named by their field) that would decide it.
+        qualifiers: What limits a decided answer without changing it.
+        policy: The policy applied where the law is contested.
+        on: The day the question is about.
+        known_on: The day whose state of the record was used (``None``: the whole record).
+        as_of: The date the record is complete up to.
+        digest: The hash of the record's canonical content.
+    """
+
+    question: str
+    holds: bool | None
+    value: object = None
+    reasons: tuple[Reason, ...] = attrs.field(default=(), converter=_reasons)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_texts, validator=_check_missing)
+    qualifiers: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    policy: Policy | None = None
+    on: Date | None = attrs.field(default=None, converter=optional_date)
+    known_on: Date | None = attrs.field(default=None, converter=optional_date)
+    as_of: Date | None = attrs.field(default=None, converter=optional_date)
+    digest: str | None = None
+
+    def __bool__(self) -> bool:
+        if self.holds is None:
+            raise Indeterminate(self.question, self.missing)
+        return self.holds
+
+    @property
+    def decided(self) -> bool:
+        """Whether the facts given decide the question."""
+        return self.holds is not None
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every provision cited in the reasons, once each, in order of first citation."""
+        return tuple(_unique(r.citation for r in self.reasons if r.citation is not None))
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source of a fact in the reasons, once each, in order of first use."""
+        return tuple(_unique(r.source for r in self.reasons if r.source is not None))
+
+    @property
+    def answer(self) -> str:
+        """``"yes"``, ``"no"`` or ``"undetermined"``."""
+        return {True: "yes", False: "no", None: "undetermined"}[self.holds]
+
+    def explain(self) -> str:
+        """Render the Finding as indented text: answer, reasons, qualifiers, provenance."""
+        head = f"{self.question} {self.answer.upper()}"
+        if self.value is not None and not isinstance(self.value, bool):
+            head += f" ({_as_value(self.value)})"
+        lines = [head]
+        if self.reasons:
+            lines.append("  because:")
+            lines.extend(f"    - {r.render()}" for r in self.reasons)
+        if self.missing:
+            lines.append("  undetermined; it would be decided by:")
+            lines.extend(f"    - {m}" for m in self.missing)
+        if self.qualifiers:
+            lines.append("  qualified by:")
+            lines.extend(f"    - {q}" for q in self.qualifiers)
+        if self.policy is not None:
+            lines.append(f"  policy: {self.policy}")
+        provenance = []
+        if self.known_on is not None:
+            provenance.append(f"as known on {self.known_on}")
+        if self.as_of is not None:
+            provenance.append(f"record as of {self.as_of}")
+        if self.digest is not None:
+            provenance.append(f"digest {self.digest[:12]}")
+        if provenance:
+            lines.append("  " + "; ".join(provenance))
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the Finding as a JSON-ready dict with a stable schema.
+
+        Keys: ``schema`` (int), ``question``, ``holds`` (true/false/null), ``answer``
+        ("yes"/"no"/"undetermined"), ``value``, ``reasons`` (list of {text, citation, source}),
+        ``citations`` (list of str), ``sources`` (list of source dicts), ``missing``,
+        ``qualifiers``, ``policy`` (dict of name → value, or null), ``on``, ``known_on``,
+        ``as_of`` (ISO dates or null) and ``digest``.
+        """
+        return {
+            "schema": SCHEMA_VERSION,
+            "question": self.question,
+            "holds": self.holds,
+            "answer": self.answer,
+            "value": _as_value(self.value),
+            "reasons": [r.to_dict() for r in self.reasons],
+            "citations": [str(c) for c in self.citations],
+            "sources": [s.to_dict() for s in self.sources],
+            "missing": list(self.missing),
+            "qualifiers": list(self.qualifiers),
+            "policy": self.policy.to_dict() if self.policy is not None else None,
+            "on": _as_value(self.on),
+            "known_on": _as_value(self.known_on),
+            "as_of": _as_value(self.as_of),
+            "digest": self.digest,
+        }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """Return :meth:`to_dict` as a JSON string; keyword arguments go to :func:`json.dumps`."""
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(self.to_dict(), **kwargs)
+
+
+def _unique(items: Iterable[_T]) -> Iterator[_T]:
+    seen: set[_T] = set()
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            yield item
+
+
+def all_of(question: str, checks: Iterable[Finding], **fields: Any) -> Finding:
+    """Compose several checks into one Finding, as DESIGN.md's Findings section describes.
+
+    Every check is evaluated; any decisive "no" decides no; otherwise any undetermined check
+    makes the whole undetermined (missing = the union of theirs); otherwise yes. The reasons
+    and qualifiers of every check are kept, in order.
+
+    Args:
+        question: The question the composed Finding answers.
+        checks: The Findings to compose.
+        **fields: Further fields of the composed Finding (value, policy, on, as_of, ...).
+
+    Returns:
+        The composed Finding.
+    """
+    checks = tuple(checks)
+    reasons = [r for c in checks for r in c.reasons]
+    qualifiers = list(_unique(q for c in checks for q in c.qualifiers))
+    if any(c.holds is False for c in checks):
+        return Finding(question, False, reasons=reasons, qualifiers=qualifiers, **fields)
+    if any(c.holds is None for c in checks):
+        missing = list(_unique(m for c in checks for m in c.missing))
+        return Finding(
+            question, None, reasons=reasons, missing=missing, qualifiers=qualifiers, **fields
+        )
+    return Finding(question, True, reasons=reasons, qualifiers=qualifiers, **fields)

@@ -1,0 +1,431 @@
+"""The record: the immutable, indexed base of facts, and the questions it answers.
+
+A :class:`Record` holds states, treaties and the actions of states on treaties. It checks on
+construction that every state's history is lawful (the rule lives in :mod:`icclaw.status`) and
+refuses an inconsistent one as a whole: a record is never half-built or half-changed. Its query
+methods delegate to the engines; it contains no legal rule itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from icclaw import status as engine
+from icclaw.dates import Date, Period, to_date
+from icclaw.errors import Problem, RecordError, UnknownTreaty
+from icclaw.policy import Policy
+from icclaw.states import State, StateTable
+from icclaw.status import History, TreatyStatus, history
+from icclaw.treaties import Action, Treaty
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Mapping
+
+    from icclaw.dates import DateLike
+    from icclaw.findings import Finding, Source
+
+__all__ = ["Record"]
+
+_CACHE_LIMIT = 4096
+
+
+def _states(value: Iterable[State] | StateTable) -> StateTable:
+    return value if isinstance(value, StateTable) else StateTable(tuple(value))
+
+
+def _sorted_treaties(value: Iterable[Treaty]) -> tuple[Treaty, ...]:
+    return tuple(sorted(value, key=lambda t: t.slug))
+
+
+def _sorted_actions(value: Iterable[Action]) -> tuple[Action, ...]:
+    return tuple(sorted(value, key=lambda a: a.sort_key))
+
+
+@attrs.frozen
+class Record:
+    """The base of facts: states, treaties, and every action of every state on each treaty.
+
+    Build one with :func:`icclaw.load` (the embedded record, or a folder of your own), or in
+    code. Every query takes ``on=`` (the day the question is about; default :attr:`as_of`),
+    ``known_on=`` (answer as the record stood that day: only acts received by then count) and
+    ``policy=`` (the reading of contested law).
+
+    Attributes:
+        states: Every state the record knows.
+        treaties: Every treaty, sorted by slug.
+        actions: Every action, in canonical order (treaty, state, date).
+        as_of: The day the record is complete up to.
+        title: A name for the record.
+        origin: Where it was loaded from, for error messages.
+    """
+
+    states: StateTable = attrs.field(converter=_states)
+    treaties: tuple[Treaty, ...] = attrs.field(converter=_sorted_treaties)
+    actions: tuple[Action, ...] = attrs.field(converter=_sorted_actions)
+    as_of: Date = attrs.field(converter=to_date)
+    title: str | None = None
+    origin: str = attrs.field(default="<record>", eq=False)
+    _treaty_index: Mapping[str, Treaty] = attrs.field(init=False, repr=False, eq=False)
+    _by_pair: Mapping[tuple[str, str], tuple[Action, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _by_state: Mapping[str, tuple[Action, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _actors: Mapping[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
+    _histories: dict[tuple[str, str, Date | None, Policy], History] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _digest: str = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        problems: list[Problem] = []
+        where = self.origin
+        treaties: dict[str, Treaty] = {}
+        for t in self.treaties:
+            if t.slug in treaties:
+                problems.append(Problem(where, f"treaty {t.slug}", "appears twice"))
+            treaties[t.slug] = t
+        by_pair: dict[tuple[str, str], list[Action]] = {}
+        by_state: dict[str, list[Action]] = {}
+        seen: set[tuple[str, str, str, Date]] = set()
+        for a in self.actions:
+            entry = f"{a.treaty} {a.describe()}"
+            if a.state not in self.states:
+                problems.append(
+                    Problem(
+                        where,
+                        entry,
+                        f"unknown state code {a.state!r}; the states table has no such code",
+                    )
+                )
+            if a.treaty not in treaties:
+                problems.append(Problem(where, entry, f"unknown treaty {a.treaty!r}"))
+            if a.date > self.as_of:
+                problems.append(
+                    Problem(where, entry, f"dated after the record's as_of ({self.as_of})")
+                )
+            key = (a.treaty, a.state, a.kind.value, a.date)
+            if key in seen:
+                problems.append(Problem(where, entry, "duplicate entry"))
+            seen.add(key)
+            by_pair.setdefault((a.treaty, a.state), []).append(a)
+            by_state.setdefault(a.state, []).append(a)
+        problems.extend(self._check_sources())
+        for s in self.states:
+            if s.continuator is not None and s.continuator not in self.states:
+                problems.append(
+                    Problem(
+                        where,
+                        f"state {s.code}",
+                        f"continuator {s.continuator!r} is not in the states table",
+                    )
+                )
+        object.__setattr__(self, "_treaty_index", treaties)
+        object.__setattr__(self, "_by_pair", {k: tuple(v) for k, v in by_pair.items()})
+        object.__setattr__(
+            self,
+            "_by_state",
+            {
+                k: tuple(sorted(v, key=lambda a: (a.date, a.kind.order, a.treaty)))
+                for k, v in by_state.items()
+            },
+        )
+        actors: dict[str, list[str]] = {}
+        for treaty_slug, code in sorted(by_pair):
+            actors.setdefault(treaty_slug, []).append(code)
+        object.__setattr__(self, "_actors", {k: tuple(v) for k, v in actors.items()})
+        object.__setattr__(self, "_histories", {})
+        if not problems:
+            default = Policy()
+            for (treaty_slug, code), acts in self._by_pair.items():
+                try:
+                    self._histories[(code, treaty_slug, None, default)] = history(
+                        code, treaties[treaty_slug], acts, policy=default, file=where
+                    )
+                except RecordError as exc:
+                    problems.extend(exc.problems)
+        if problems:
+            raise RecordError(problems)
+        object.__setattr__(self, "_digest", hashlib.sha256(self._canonical()).hexdigest())
+
+    def _check_sources(self) -> list[Problem]:
+        keyed: dict[str, Source] = {}
+        out = []
+        every = [s.source for s in self.states if s.source is not None]
+        every += [t.source for t in self.treaties]
+        every += [a.source for a in self.actions]
+        every += [a.announced_source for a in self.actions if a.announced_source is not None]
+        for src in every:
+            if src.key is None:
+                continue
+            if src.key in keyed and keyed[src.key] != src:
+                out.append(
+                    Problem(
+                        self.origin, f"source {src.key!r}", "two different sources share this key"
+                    )
+                )
+            keyed.setdefault(src.key, src)
+        return out
+
+    def _canonical(self) -> bytes:
+        from icclaw.data.serial import action_out, state_out, treaty_out  # noqa: PLC0415
+
+        named: dict[str, Source] = {}
+        content: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "states": [state_out(s, named) for s in self.states],
+            "treaties": [treaty_out(t, named) for t in self.treaties],
+            "actions": [{"treaty": a.treaty, **action_out(a, named)} for a in self.actions],
+        }
+        content["sources"] = {k: v.to_dict() for k, v in sorted(named.items())}
+        return json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
+
+    # --- identity --------------------------------------------------------------------------
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the record's canonical content: equal records have equal digests."""
+        return self._digest
+
+    def state(self, query: str | State) -> State:
+        """Find a state by code, name or alias; see :meth:`icclaw.states.StateTable.get`."""
+        return self.states.get(query)
+
+    def treaty(self, slug: str | Treaty) -> Treaty:
+        """Find a treaty by its slug (e.g. ``"rome-statute"``).
+
+        Raises:
+            UnknownTreaty: naming the closest known slug.
+        """
+        if isinstance(slug, Treaty):
+            slug = slug.slug
+        text = str(slug).strip().lower()
+        if text in self._treaty_index:
+            return self._treaty_index[text]
+        import difflib  # noqa: PLC0415
+
+        close = difflib.get_close_matches(text, list(self._treaty_index), n=1, cutoff=0.5)
+        known = ", ".join(self._treaty_index) or "(none)"
+        hint = f"did you mean {close[0]}?" if close else f"known treaties: {known}"
+        raise UnknownTreaty(
+            f"{slug}: unknown treaty; {hint}",
+            query=str(slug),
+            suggestion=close[0] if close else None,
+        )
+
+    def actors(self, treaty: str | Treaty) -> tuple[str, ...]:
+        """Return the codes of every state that has acted on ``treaty``, sorted."""
+        return self._actors.get(self.treaty(treaty).slug, ())
+
+    def actions_of(self, state: str | State, treaty: str | Treaty) -> tuple[Action, ...]:
+        """Return ``state``'s acts on ``treaty`` in date order."""
+        return self._by_pair.get((self.treaty(treaty).slug, self.state(state).code), ())
+
+    def history(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> History:
+        """Return ``state``'s history under ``treaty`` (cached)."""
+        code = self.state(state).code
+        tr = self.treaty(treaty)
+        day = to_date(known_on, field="known_on") if known_on is not None else None
+        key = (code, tr.slug, day, policy or Policy())
+        found = self._histories.get(key)
+        if found is None:
+            found = history(
+                code,
+                tr,
+                self._by_pair.get((tr.slug, code), ()),
+                policy=key[3],
+                known_on=day,
+                file=self.origin,
+            )
+            if len(self._histories) > _CACHE_LIMIT:
+                self._histories.clear()
+            self._histories[key] = found
+        return found
+
+    # --- treaty law ------------------------------------------------------------------------
+
+    def _day(self, on: DateLike | None) -> Date:
+        return self.as_of if on is None else to_date(on, field="on")
+
+    def status(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> TreatyStatus:
+        """Return where ``state`` stands with ``treaty`` on ``on``, as a bare :class:`TreatyStatus`."""
+        return self.history(state, treaty, known_on=known_on, policy=policy).status_on(
+            self._day(on)
+        )
+
+    def explain_status(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> Finding:
+        """Explain where ``state`` stands with ``treaty`` on ``on``.
+
+        Returns:
+            A Finding: ``holds`` says whether the state is bound, ``value`` is the
+            :class:`TreatyStatus`, the reasons are the sourced acts that led there.
+        """
+        return engine.explain_status(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def is_bound(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> Finding:
+        """Whether ``state`` is bound by ``treaty`` on ``on`` (VCLT art. 26), as a Finding."""
+        return engine.is_bound(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def interim_obligation(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> Finding:
+        """Whether ``state`` is under the VCLT art. 18 interim obligation on ``on``, as a Finding."""
+        return engine.interim_obligation(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def parties(
+        self,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> tuple[State, ...]:
+        """Return every state bound by ``treaty`` on ``on``, sorted by code."""
+        codes = engine.parties(
+            self, self.treaty(treaty).slug, self._day(on), known_on=_opt(known_on), policy=policy
+        )
+        return tuple(self.states.get(c) for c in codes)
+
+    def entry_into_force(
+        self, state: str | State, treaty: str | Treaty, *, known_on: DateLike | None = None
+    ) -> Date | None:
+        """Return the day ``treaty`` entered into force for ``state`` by its latest consent.
+
+        ``None`` if it never did, if the instrument was withdrawn before taking effect, or if
+        the consent has not taken effect by :attr:`as_of`.
+        """
+        return engine.entry_into_force(
+            self, self.state(state).code, self.treaty(treaty).slug, known_on=_opt(known_on)
+        )
+
+    def in_force_periods(
+        self, state: str | State, treaty: str | Treaty, *, known_on: DateLike | None = None
+    ) -> tuple[Period, ...]:
+        """Return every span during which ``state`` was bound by ``treaty`` (ends inclusive)."""
+        return engine.in_force_periods(
+            self, self.state(state).code, self.treaty(treaty).slug, known_on=_opt(known_on)
+        )
+
+    def timeline(
+        self, state: str | State, *, known_on: DateLike | None = None
+    ) -> tuple[Action, ...]:
+        """Return every act of ``state`` on every treaty, in date order."""
+        code = self.state(state).code
+        day = _opt(known_on)
+        return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
+
+    # --- what if ---------------------------------------------------------------------------
+
+    def with_action(self, *actions: Action) -> Record:
+        """Return a new record with ``actions`` added ("what if Russia had ratified in 2005?").
+
+        The new record must be consistent as a whole; ``as_of`` moves forward to cover the
+        new acts if needed. This record is not changed.
+
+        Raises:
+            RecordError: listing what the added acts would make inconsistent.
+        """
+        as_of = max([self.as_of, *(a.date for a in actions)])
+        return Record(
+            states=self.states,
+            treaties=self.treaties,
+            actions=(*self.actions, *actions),
+            as_of=as_of,
+            title=self.title,
+            origin="<what-if>",
+        )
+
+    def without_actions(self, *actions: Action) -> Record:
+        """Return a new record without ``actions`` ("what if Russia had never un-signed?").
+
+        Raises:
+            RecordError: if an act is not in the record, or the rest is inconsistent.
+        """
+        missing = [a for a in actions if a not in self.actions]
+        if missing:
+            raise RecordError(
+                [
+                    Problem("<what-if>", f"{a.treaty} {a.describe()}", "not in the record")
+                    for a in missing
+                ]
+            )
+        return Record(
+            states=self.states,
+            treaties=self.treaties,
+            actions=tuple(a for a in self.actions if a not in actions),
+            as_of=self.as_of,
+            title=self.title,
+            origin="<what-if>",
+        )
+
+    def dump(self, path: str | os.PathLike[str]) -> None:
+        """Write the record to the empty folder ``path`` in the format :func:`icclaw.load` reads."""
+        from icclaw.data.loader import dump  # noqa: PLC0415
+
+        dump(self, path)
+
+
+def _opt(day: DateLike | None) -> Date | None:
+    return None if day is None else to_date(day, field="known_on")

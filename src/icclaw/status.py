@@ -1,0 +1,709 @@
+"""The treaty-law engine: where a state stands with a treaty on a day, and why.
+
+Pure functions of (record, query) → answer. The one rule that builds a state's history from its
+acts is :func:`history`; every query reads that history.
+
+Provisions applied:
+
+* VCLT arts. 11–16 (means of consent; deposit), 18 (interim obligation of signatories and of
+  states that consented before entry into force), 24 (entry into force), 26 (pacta sunt
+  servanda), 54 and 68 (withdrawal; revocation of a notice before it takes effect), 70
+  (consequences of withdrawal).
+* The treaty's own final clauses, carried by the :class:`~icclaw.treaties.Treaty` (Rome Statute
+  arts. 125–127).
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from icclaw.dates import Date, Period
+from icclaw.errors import Problem, RecordError
+from icclaw.findings import Citation, Finding, Reason
+from icclaw.policy import IntentDate, InterimAfterDeposit, Policy
+from icclaw.treaties import Action, ActionKind, Treaty
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from icclaw.record import Record
+
+__all__ = [
+    "BOUND",
+    "LEGAL_TRANSITIONS",
+    "History",
+    "Transition",
+    "TreatyStatus",
+    "entry_into_force",
+    "explain_status",
+    "history",
+    "in_force_periods",
+    "interim_obligation",
+    "is_bound",
+    "parties",
+    "status",
+]
+
+VCLT = "VCLT"
+
+
+class TreatyStatus(enum.StrEnum):
+    """Where a state stands with a treaty on a given day."""
+
+    NON_SIGNATORY = "non-signatory"
+    SIGNATORY = "signatory"
+    SIGNATURE_WITHDRAWN = "signature-withdrawn"
+    PARTY_PENDING = "party-pending"
+    """Instrument deposited; the treaty is not yet in force for the state."""
+    PARTY = "party"
+    WITHDRAWAL_PENDING = "withdrawal-pending"
+    """Withdrawal notified, not yet effective: every obligation still stands."""
+    WITHDRAWN = "withdrawn"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+S = TreatyStatus
+
+BOUND = frozenset({S.PARTY, S.WITHDRAWAL_PENDING})
+"""The statuses in which a state is bound by the treaty (VCLT art. 26)."""
+
+LEGAL_TRANSITIONS: frozenset[tuple[TreatyStatus, TreatyStatus]] = frozenset(
+    {
+        (S.NON_SIGNATORY, S.SIGNATORY),
+        (S.NON_SIGNATORY, S.PARTY_PENDING),
+        (S.NON_SIGNATORY, S.PARTY),  # succession, or consent taking effect on deposit
+        (S.SIGNATORY, S.SIGNATURE_WITHDRAWN),
+        (S.SIGNATORY, S.PARTY_PENDING),
+        (S.SIGNATORY, S.PARTY),  # consent taking effect on deposit
+        (S.SIGNATURE_WITHDRAWN, S.PARTY_PENDING),  # accession stays open
+        (S.SIGNATURE_WITHDRAWN, S.PARTY),
+        (S.PARTY_PENDING, S.PARTY),
+        (S.PARTY_PENDING, S.NON_SIGNATORY),  # instrument withdrawn: back to the prior status
+        (S.PARTY_PENDING, S.SIGNATORY),
+        (S.PARTY_PENDING, S.SIGNATURE_WITHDRAWN),
+        (S.PARTY_PENDING, S.WITHDRAWN),
+        (S.PARTY, S.WITHDRAWAL_PENDING),
+        (S.WITHDRAWAL_PENDING, S.WITHDRAWN),
+        (S.WITHDRAWAL_PENDING, S.PARTY),  # notice revoked before it took effect
+        (S.WITHDRAWN, S.PARTY_PENDING),  # re-joining
+        (S.WITHDRAWN, S.PARTY),
+    }
+)
+"""Every change of status LAW.md section 4 allows; any other sequence is a data error."""
+
+
+@attrs.frozen
+class Transition:
+    """A change of status on a day, and the act that caused it.
+
+    Attributes:
+        day: The day the new status begins.
+        status: The new status.
+        cause: The act that caused it.
+        reason: Why, with the provision applied and the act's source.
+    """
+
+    day: Date
+    status: TreatyStatus
+    cause: Action
+    reason: Reason
+
+
+@attrs.frozen
+class History:
+    """A state's statuses over time under one treaty, built by :func:`history`.
+
+    Attributes:
+        state: The state's code.
+        treaty: The treaty.
+        transitions: The changes of status in date order; before the first, non-signatory.
+    """
+
+    state: str
+    treaty: Treaty
+    transitions: tuple[Transition, ...]
+    _days: tuple[Date, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_days", tuple(t.day for t in self.transitions))
+
+    def index_on(self, day: Date) -> int:
+        """Return the index of the transition in force on ``day``, or -1 before the first."""
+        return bisect.bisect_right(self._days, day) - 1
+
+    def status_on(self, day: Date) -> TreatyStatus:
+        """Return the status on ``day``."""
+        i = self.index_on(day)
+        return self.transitions[i].status if i >= 0 else S.NON_SIGNATORY
+
+    def up_to(self, day: Date) -> tuple[Transition, ...]:
+        """Return the transitions that took place on or before ``day``."""
+        return self.transitions[: self.index_on(day) + 1]
+
+    def statuses(self) -> tuple[TreatyStatus, ...]:
+        """Return the sequence of statuses, starting from non-signatory."""
+        return (S.NON_SIGNATORY, *(t.status for t in self.transitions))
+
+
+def _known_day(action: Action, policy: Policy) -> Date:
+    """The day an act entered the record: its receipt, or its public act under ``public-act``."""
+    if (
+        action.kind is ActionKind.SIGNATURE_WITHDRAWAL
+        and policy.intent_date is IntentDate.PUBLIC_ACT
+        and action.announced is not None
+    ):
+        return action.announced
+    return action.date
+
+
+def history(
+    state: str,
+    treaty: Treaty,
+    actions: Iterable[Action],
+    *,
+    policy: Policy | None = None,
+    known_on: Date | None = None,
+    file: str = "<record>",
+) -> History:
+    """Build a state's history under a treaty from its acts, checking every step is lawful.
+
+    The acts are replayed in order of the day the depositary received them. Consent takes
+    effect under the treaty's rule (:meth:`Treaty.entry_into_force_for`, e.g. Rome Statute
+    art. 126(2)), or from the recorded effective date of a succession; until then the state is
+    ``party-pending``. A withdrawal takes effect under the treaty's withdrawal clause (e.g. art.
+    127(1)); until then ``withdrawal-pending``. An instrument withdrawn, or a withdrawal
+    revoked (VCLT art. 68), before it took effect cancels that effect.
+
+    Args:
+        state: The state's code.
+        treaty: The treaty.
+        actions: The state's acts on the treaty.
+        policy: The policy; ``intent_date`` decides which day ends a signatory's obligation.
+        known_on: Count only acts that had entered the record by this day.
+        file: Where the acts come from, for error reports.
+
+    Returns:
+        The history.
+
+    Raises:
+        RecordError: listing every act that does not follow lawfully from the ones before it.
+    """
+    policy = policy or Policy()
+    replay = _Replay(state, treaty, policy, file)
+    for act in sorted(
+        (a for a in actions if known_on is None or _known_day(a, policy) <= known_on),
+        key=lambda a: (a.date, a.kind.order),
+    ):
+        replay.apply(act)
+    replay.finish()
+    if replay.problems:
+        raise RecordError(replay.problems)
+    return History(state, treaty, tuple(replay.transitions))
+
+
+class _Replay:
+    """Replays one state's acts on one treaty, in order, into transitions of status."""
+
+    def __init__(self, state: str, treaty: Treaty, policy: Policy, file: str) -> None:
+        self.state = state
+        self.treaty = treaty
+        self.policy = policy
+        self.file = file
+        self.transitions: list[Transition] = []
+        self.problems: list[Problem] = []
+        self.current = S.NON_SIGNATORY
+        self.before_pending = S.NON_SIGNATORY
+        self.scheduled: Transition | None = None  # an effect set in motion, not yet reached
+
+    def refuse(self, act: Action, why: str) -> None:
+        self.problems.append(Problem(self.file, act.describe(), why))
+
+    def move(self, t: Transition) -> None:
+        if self.transitions and t.day < self.transitions[-1].day:
+            self.refuse(
+                t.cause,
+                f"its effect on {t.day} would precede the status already recorded on {self.transitions[-1].day}",
+            )
+        elif (self.current, t.status) not in LEGAL_TRANSITIONS:
+            self.refuse(t.cause, f"{self.current.value} cannot become {t.status.value}")
+        else:
+            self.transitions.append(t)
+            self.current = t.status
+
+    def finish(self) -> None:
+        if self.scheduled is not None:
+            self.move(self.scheduled)
+            self.scheduled = None
+
+    def apply(self, act: Action) -> None:
+        if self.scheduled is not None and self.scheduled.day <= act.date:
+            self.finish()
+        if act.date < self.treaty.adopted:
+            self.refuse(act, f"dated before the treaty was adopted ({self.treaty.adopted})")
+            return
+        fact = Reason(
+            _fact_text(act, self.treaty),
+            self.treaty.cite(self.treaty.clause(act.kind.value)),
+            act.source,
+        )
+        handler = {
+            ActionKind.SIGNATURE: self.signature,
+            ActionKind.SIGNATURE_WITHDRAWAL: self.signature_withdrawal,
+            ActionKind.INSTRUMENT_WITHDRAWAL: self.instrument_withdrawal,
+            ActionKind.WITHDRAWAL: self.withdrawal,
+            ActionKind.WITHDRAWAL_REVOCATION: self.revocation,
+        }.get(act.kind, self.consent)
+        handler(act, fact)
+
+    def signature(self, act: Action, fact: Reason) -> None:
+        closed = self.treaty.signature_closed
+        if closed is not None and act.date > closed:
+            self.refuse(act, f"signature closed on {closed}; a later state may only accede")
+        elif self.current is not S.NON_SIGNATORY:
+            self.refuse(act, f"a state that is {self.current.value} cannot sign")
+        else:
+            self.move(Transition(act.date, S.SIGNATORY, act, fact))
+
+    def consent(self, act: Action, fact: Reason) -> None:
+        treaty = self.treaty
+        if self.current not in (S.NON_SIGNATORY, S.SIGNATORY, S.SIGNATURE_WITHDRAWN, S.WITHDRAWN):
+            self.refuse(act, f"duplicate consent: the state is already {self.current.value}")
+            return
+        if act.kind is ActionKind.RATIFICATION and self.current is not S.SIGNATORY:
+            self.refuse(
+                act,
+                f"ratification needs a standing signature, but the state is {self.current.value}; record an accession",
+            )
+            return
+        if treaty.entry_into_force is None:
+            self.refuse(act, f"{treaty.short_title} has no entry-into-force date in the record")
+            return
+        if act.kind is ActionKind.SUCCESSION:
+            effect = act.effective or act.date
+            how = (
+                f"succession effective from {effect}"
+                if act.effective
+                else "succession effective on notification"
+            )
+            cite = Citation(
+                "Vienna Convention on Succession of States in respect of Treaties", "arts. 17, 23"
+            )
+        else:
+            effect = treaty.entry_into_force_for(act.date)
+            if act.date <= treaty.entry_into_force and effect == treaty.entry_into_force:
+                how = f"deposited before the treaty's general entry into force on {effect}"
+            else:
+                how = treaty.consent_rule.describe(act.date)
+            cite = treaty.cite(treaty.consent_rule.article)
+        in_force = Transition(
+            effect,
+            S.PARTY,
+            act,
+            Reason(f"{treaty.short_title} in force for {self.state}: {how}", cite),
+        )
+        self.before_pending = self.current
+        if effect <= act.date:
+            if act.kind is ActionKind.SUCCESSION and effect < act.date:
+                in_force = attrs.evolve(
+                    in_force,
+                    reason=attrs.evolve(
+                        in_force.reason, text=f"{fact.text}; {in_force.reason.text}"
+                    ),
+                )
+            self.move(in_force)
+        else:
+            self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
+            self.scheduled = in_force
+
+    def instrument_withdrawal(self, act: Action, fact: Reason) -> None:
+        if self.current is not S.PARTY_PENDING:
+            self.refuse(
+                act,
+                f"no instrument awaiting effect to withdraw (the state is {self.current.value})",
+            )
+            return
+        self.scheduled = None
+        self.move(Transition(act.date, self.before_pending, act, fact))
+
+    def signature_withdrawal(self, act: Action, fact: Reason) -> None:
+        if self.current is not S.SIGNATORY:
+            self.refuse(
+                act,
+                f"only a signatory can withdraw its signature (the state is {self.current.value})",
+            )
+            return
+        day = _known_day(act, self.policy)
+        self.move(
+            Transition(
+                day,
+                S.SIGNATURE_WITHDRAWN,
+                act,
+                _unsign_reason(act, self.treaty, self.policy) or fact,
+            )
+        )
+
+    def withdrawal(self, act: Action, fact: Reason) -> None:
+        rule = self.treaty.withdrawal_rule
+        if self.current is not S.PARTY:
+            self.refuse(
+                act, f"withdrawal by a state that is not a party (it is {self.current.value})"
+            )
+            return
+        if rule is None:
+            self.refuse(act, f"{self.treaty.short_title} has no withdrawal clause in the record")
+            return
+        effect = rule.apply(act.date, act.effective)
+        self.move(Transition(act.date, S.WITHDRAWAL_PENDING, act, fact))
+        text = f"withdrawal of {self.state} effective: {rule.describe(act.date, act.effective)}"
+        self.scheduled = Transition(
+            effect, S.WITHDRAWN, act, Reason(text, self.treaty.cite(rule.article))
+        )
+
+    def revocation(self, act: Action, fact: Reason) -> None:
+        if self.current is not S.WITHDRAWAL_PENDING:
+            self.refuse(
+                act, f"no withdrawal awaiting effect to revoke (the state is {self.current.value})"
+            )
+            return
+        self.scheduled = None
+        text = f"{fact.text}; a notice revoked before it takes effect leaves the state a party as if it had never been given"
+        self.move(
+            Transition(act.date, S.PARTY, act, Reason(text, Citation(VCLT, "art. 68"), act.source))
+        )
+
+
+_VERBS = {
+    ActionKind.SIGNATURE: "signed",
+    ActionKind.RATIFICATION: "deposited its instrument of ratification of",
+    ActionKind.ACCESSION: "deposited its instrument of accession to",
+    ActionKind.ACCEPTANCE: "deposited its instrument of acceptance of",
+    ActionKind.APPROVAL: "deposited its instrument of approval of",
+    ActionKind.SUCCESSION: "notified its succession to",
+    ActionKind.SIGNATURE_WITHDRAWAL: "notified the depositary that it does not intend to become a party to",
+    ActionKind.INSTRUMENT_WITHDRAWAL: "withdrew, before it took effect, its instrument deposited for",
+    ActionKind.WITHDRAWAL: "notified its withdrawal from",
+    ActionKind.WITHDRAWAL_REVOCATION: "revoked its notice of withdrawal from",
+}
+
+
+def _fact_text(act: Action, treaty: Treaty) -> str:
+    received = "" if act.kind is ActionKind.SIGNATURE else " (received by the depositary)"
+    return f"{act.state} {_VERBS[act.kind]} the {treaty.short_title} on {act.date}{received}"
+
+
+def _unsign_reason(act: Action, treaty: Treaty, policy: Policy) -> Reason | None:
+    if policy.intent_date is IntentDate.PUBLIC_ACT and act.announced is not None:
+        return Reason(
+            f"{act.state} made its intention not to become a party to the {treaty.short_title} clear by a "
+            f"public act on {act.announced} (policy intent_date=public-act); the depositary received "
+            f"its notification on {act.date}",
+            Citation(VCLT, "art. 18(a)"),
+            act.announced_source,
+        )
+    return None
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def status(
+    record: Record,
+    state: str,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> TreatyStatus:
+    """Return the bare status of ``state`` under ``treaty`` on ``on`` (LAW.md section 4)."""
+    return record.history(state, treaty, known_on=known_on, policy=policy).status_on(on)
+
+
+_STATUS_RULES: dict[TreatyStatus, tuple[str, Citation]] = {
+    S.NON_SIGNATORY: (
+        "a state that has neither signed nor consented is not bound",
+        Citation(VCLT, "art. 34"),
+    ),
+    S.SIGNATORY: (
+        "a signature subject to ratification expresses no consent to be bound",
+        Citation(VCLT, "arts. 14(1), 18(a)"),
+    ),
+    S.SIGNATURE_WITHDRAWN: (
+        "a signatory that has made clear it will not become a party is not bound and its interim obligation has ended",
+        Citation(VCLT, "art. 18(a)"),
+    ),
+    S.PARTY_PENDING: (
+        "consent has been given but the treaty is not yet in force for the state, so it is not yet bound",
+        Citation(VCLT, "art. 24(3)"),
+    ),
+    S.PARTY: ("a treaty in force binds its parties", Citation(VCLT, "art. 26")),
+    S.WITHDRAWAL_PENDING: (
+        "a state that has notified withdrawal stays bound, with every obligation, until the withdrawal takes effect",
+        Citation(VCLT, "arts. 26, 70(1)"),
+    ),
+    S.WITHDRAWN: (
+        "from the day withdrawal takes effect the state is released from further performance; rights, "
+        "obligations and situations created while it was a party are unaffected",
+        Citation(VCLT, "art. 70(1)"),
+    ),
+}
+
+
+def explain_status(
+    record: Record,
+    state: str,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+    question: str | None = None,
+) -> Finding:
+    """Explain where ``state`` stands with ``treaty`` on ``on``.
+
+    Returns:
+        A Finding whose ``holds`` says whether the state is bound (party or
+        withdrawal-pending; VCLT art. 26) and whose ``value`` is the :class:`TreatyStatus`.
+        Its reasons are the acts that led there, each with its source, and the rule for the
+        status reached.
+    """
+    policy = policy or Policy()
+    st = record.state(state)
+    tr = record.treaty(treaty)
+    hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
+    current = hist.status_on(on)
+    reasons = [t.reason for t in hist.up_to(on)]
+    if not reasons:
+        reasons.append(
+            Reason(f"the record holds no act of {st.code} on the {tr.short_title} by {on}")
+        )
+    text, citation = _STATUS_RULES[current]
+    reasons.append(Reason(f"status on {on}: {current.value}; {text}", citation))
+    rule = tr.withdrawal_rule
+    if current is S.WITHDRAWN and rule is not None and rule.consequences:
+        reasons.append(
+            Reason(rule.consequences, tr.cite(rule.consequences_article or rule.article))
+        )
+    qualifiers = _qualifiers(record, st.code, on, known_on)
+    pending = _pending_after(hist, on)
+    if pending is not None:
+        qualifiers.append(pending)
+    return Finding(
+        question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
+        current in BOUND,
+        value=current,
+        reasons=reasons,
+        qualifiers=qualifiers,
+        policy=policy,
+        on=on,
+        known_on=known_on,
+        as_of=record.as_of,
+        digest=record.digest,
+    )
+
+
+def _pending_after(hist: History, on: Date) -> str | None:
+    i = hist.index_on(on)
+    if i + 1 < len(hist.transitions):
+        nxt = hist.transitions[i + 1]
+        if nxt.cause.date <= on:  # already set in motion on `on`, takes effect later
+            return f"becomes {nxt.status.value} on {nxt.day}"
+    return None
+
+
+def _qualifiers(record: Record, state: str, on: Date, known_on: Date | None) -> list[str]:
+    out = []
+    if on > record.as_of:
+        out.append(
+            f"the record is complete only up to {record.as_of}; acts after that day are not in it"
+        )
+    if known_on is not None and known_on < on:
+        out.append(
+            f"answered as the record stood on {known_on}; acts received later are not counted"
+        )
+    st = record.state(state)
+    if st.ended is not None and on >= st.ended:
+        cont = f"; its continuator is {st.continuator}" if st.continuator else ""
+        out.append(f"{st.name} ceased to exist on {st.ended}{cont}")
+    return out
+
+
+def is_bound(
+    record: Record,
+    state: str,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> Finding:
+    """Whether ``state`` is bound by ``treaty`` on ``on``: as :func:`explain_status`."""
+    st = record.state(state)
+    tr = record.treaty(treaty)
+    return explain_status(
+        record,
+        st.code,
+        tr.slug,
+        on,
+        known_on=known_on,
+        policy=policy,
+        question=f"Is {st.name} bound by the {tr.short_title} on {on}?",
+    )
+
+
+def interim_obligation(
+    record: Record,
+    state: str,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> Finding:
+    """Whether ``state`` must not defeat the object and purpose of ``treaty`` (VCLT art. 18).
+
+    * 18(a): a signatory, subject to ratification, until it makes its intention not to become
+      a party clear (the day is chosen by the policy ``intent_date``).
+    * 18(b): a state that has consented, pending entry into force. Whether this also covers the
+      wait for entry into force *for that state* once the treaty is in force generally is the
+      policy ``interim_after_deposit``.
+
+    The engine says only whether the obligation exists, never whether conduct breached it.
+    A party is bound by the treaty itself (art. 26), not by the interim obligation.
+    """
+    policy = policy or Policy()
+    st = record.state(state)
+    tr = record.treaty(treaty)
+    base = explain_status(record, st.code, tr.slug, on, known_on=known_on, policy=policy)
+    current = base.value
+    assert isinstance(current, TreatyStatus)
+    reasons = list(base.reasons[:-1])
+    qualifiers = list(base.qualifiers)
+    holds: bool
+    if current is S.SIGNATORY:
+        holds = True
+        reasons.append(
+            Reason(
+                f"on {on} {st.code} is a signatory that has not made clear an intention not to become a "
+                "party: it must refrain from acts that would defeat the treaty's object and purpose",
+                Citation(VCLT, "art. 18(a)"),
+            )
+        )
+        qualifiers.append("whether any conduct breached the obligation is not assessed")
+    elif current is S.PARTY_PENDING:
+        general = tr.entry_into_force
+        before_general = general is None or on < general
+        if before_general or policy.interim_after_deposit is InterimAfterDeposit.APPLIES:
+            holds = True
+            why = (
+                "the treaty is not yet in force generally"
+                if before_general
+                else "the treaty is not yet in force for it (policy interim_after_deposit=applies)"
+            )
+            reasons.append(
+                Reason(
+                    f"on {on} {st.code} has expressed its consent to be bound and {why}: it must refrain "
+                    "from acts that would defeat the treaty's object and purpose",
+                    Citation(VCLT, "art. 18(b)"),
+                )
+            )
+            qualifiers.append("provided entry into force is not unduly delayed")
+            qualifiers.append("whether any conduct breached the obligation is not assessed")
+        else:
+            holds = False
+            reasons.append(
+                Reason(
+                    f"on {on} the treaty is already in force generally; under policy "
+                    "interim_after_deposit=general-entry-only art. 18(b) covers only the wait for "
+                    "general entry into force",
+                    Citation(VCLT, "art. 18(b)"),
+                )
+            )
+    else:
+        holds = False
+        why = {
+            S.NON_SIGNATORY: "it has neither signed nor consented to be bound",
+            S.SIGNATURE_WITHDRAWN: "it has made clear its intention not to become a party, which ends the obligation",
+            S.PARTY: "it is bound by the treaty itself, not by the interim obligation",
+            S.WITHDRAWAL_PENDING: "it is still bound by the treaty itself until its withdrawal takes effect",
+            S.WITHDRAWN: "it has withdrawn from the treaty",
+        }[current]
+        reasons.append(
+            Reason(f"on {on} {st.code} is {current.value}: {why}", Citation(VCLT, "art. 18"))
+        )
+    return Finding(
+        f"Must {st.name} refrain from acts defeating the object and purpose of the {tr.short_title} on {on} (VCLT art. 18)?",
+        holds,
+        value=current,
+        reasons=reasons,
+        qualifiers=qualifiers,
+        policy=policy,
+        on=on,
+        known_on=known_on,
+        as_of=record.as_of,
+        digest=record.digest,
+    )
+
+
+def parties(
+    record: Record,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> tuple[str, ...]:
+    """Return the codes of every state bound by ``treaty`` on ``on``, sorted."""
+    tr = record.treaty(treaty)
+    return tuple(
+        code
+        for code in record.actors(tr.slug)
+        if record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
+    )
+
+
+def entry_into_force(
+    record: Record, state: str, treaty: str, *, known_on: Date | None = None
+) -> Date | None:
+    """Return the day the treaty entered into force for ``state`` by its latest consent.
+
+    ``None`` if the state never consented, if its latest instrument was withdrawn before it
+    took effect, or if it has not yet taken effect by the record's ``as_of``.
+    """
+    hist = record.history(state, treaty, known_on=known_on)
+    for t in reversed(hist.transitions):
+        if t.cause.kind.is_consent:
+            if t.status is S.PARTY:
+                return t.day if t.day <= record.as_of else None
+            continue
+        if t.cause.kind is ActionKind.INSTRUMENT_WITHDRAWAL:
+            return None
+    return None
+
+
+def in_force_periods(
+    record: Record, state: str, treaty: str, *, known_on: Date | None = None
+) -> tuple[Period, ...]:
+    """Return every span of days during which ``state`` was bound by ``treaty`` (ends inclusive)."""
+    hist = record.history(state, treaty, known_on=known_on)
+    return _bound_spans(hist.transitions)
+
+
+def _bound_spans(transitions: Sequence[Transition]) -> tuple[Period, ...]:
+    spans: list[Period] = []
+    start: Date | None = None
+    for t in transitions:
+        if t.status in BOUND and start is None:
+            start = t.day
+        elif t.status not in BOUND and start is not None:
+            spans.append(Period(start, t.day.subtract(days=1)))
+            start = None
+    if start is not None:
+        spans.append(Period(start, None))
+    return tuple(spans)
