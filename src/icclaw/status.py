@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 VCLT = "VCLT"
+VCSST = "Vienna Convention on Succession of States in respect of Treaties"
 
 
 class TreatyStatus(enum.StrEnum):
@@ -247,11 +248,7 @@ class _Replay:
         if act.date < self.treaty.adopted:
             self.refuse(act, f"dated before the treaty was adopted ({self.treaty.adopted})")
             return
-        fact = Reason(
-            _fact_text(act, self.treaty),
-            self.treaty.cite(self.treaty.clause(act.kind.value)),
-            act.source,
-        )
+        fact = Reason(_fact_text(act, self.treaty), self._provision(act), act.source)
         handler = {
             ActionKind.SIGNATURE: self.signature,
             ActionKind.SIGNATURE_WITHDRAWAL: self.signature_withdrawal,
@@ -260,6 +257,14 @@ class _Replay:
             ActionKind.WITHDRAWAL_REVOCATION: self.revocation,
         }.get(act.kind, self.consent)
         handler(act, fact)
+
+    def _provision(self, act: Action) -> Citation:
+        """The provision under which the act is done."""
+        if act.kind is ActionKind.SIGNATURE_WITHDRAWAL:
+            return Citation(VCLT, "art. 18(a)")
+        if act.kind is ActionKind.WITHDRAWAL_REVOCATION:
+            return Citation(VCLT, "art. 68")
+        return self.treaty.cite(self.treaty.clause(act.kind.value))
 
     def signature(self, act: Action, fact: Reason) -> None:
         closed = self.treaty.signature_closed
@@ -285,15 +290,11 @@ class _Replay:
             self.refuse(act, f"{treaty.short_title} has no entry-into-force date in the record")
             return
         if act.kind is ActionKind.SUCCESSION:
-            effect = act.effective or act.date
-            how = (
-                f"succession effective from {effect}"
-                if act.effective
-                else "succession effective on notification"
-            )
-            cite = Citation(
-                "Vienna Convention on Succession of States in respect of Treaties", "arts. 17, 23"
-            )
+            # From the date of succession, or the treaty's entry into force if later (VCSST
+            # art. 23(1)); a separating state continues the treaty in force (art. 34).
+            effect = max(act.effective or act.date, treaty.entry_into_force)
+            how = f"succession effective from {effect}"
+            cite = Citation(VCSST, "arts. 23(1), 34")
         else:
             effect = treaty.entry_into_force_for(act.date)
             if act.date <= treaty.entry_into_force and effect == treaty.entry_into_force:
@@ -301,25 +302,14 @@ class _Replay:
             else:
                 how = treaty.consent_rule.describe(act.date)
             cite = treaty.cite(treaty.consent_rule.article)
-        in_force = Transition(
-            effect,
-            S.PARTY,
-            act,
-            Reason(f"{treaty.short_title} in force for {self.state}: {how}", cite),
-        )
         self.before_pending = self.current
-        if effect <= act.date:
-            if act.kind is ActionKind.SUCCESSION and effect < act.date:
-                in_force = attrs.evolve(
-                    in_force,
-                    reason=attrs.evolve(
-                        in_force.reason, text=f"{fact.text}; {in_force.reason.text}"
-                    ),
-                )
-            self.move(in_force)
+        if effect <= act.date:  # in force at once (or, for a succession, from an earlier day)
+            text = f"{fact.text}; {treaty.short_title} in force for {self.state}: {how}"
+            self.move(Transition(effect, S.PARTY, act, Reason(text, cite, act.source)))
         else:
             self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
-            self.scheduled = in_force
+            text = f"{treaty.short_title} in force for {self.state}: {how}"
+            self.scheduled = Transition(effect, S.PARTY, act, Reason(text, cite))
 
     def instrument_withdrawal(self, act: Action, fact: Reason) -> None:
         if self.current is not S.PARTY_PENDING:

@@ -1,0 +1,84 @@
+"""The public face: exactly the names the contract promises, and a cheap import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import icclaw
+
+PUBLIC = {
+    "Action",
+    "ActionKind",
+    "AmbiguousState",
+    "Citation",
+    "DataError",
+    "Date",
+    "Finding",
+    "IcclawError",
+    "Indeterminate",
+    "IntentDate",
+    "InterimAfterDeposit",
+    "InvalidDate",
+    "InvalidPolicy",
+    "Period",
+    "Policy",
+    "Problem",
+    "Reason",
+    "Record",
+    "RecordError",
+    "Source",
+    "SourceKind",
+    "State",
+    "StateCategory",
+    "Treaty",
+    "TreatyStatus",
+    "UnknownState",
+    "UnknownTreaty",
+    "__version__",
+    "load",
+}
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    assert set(icclaw.__all__) == PUBLIC
+    for name in PUBLIC:
+        assert getattr(icclaw, name) is not None
+
+
+def test_treaty_status_values_are_the_contract() -> None:
+    assert [s.value for s in icclaw.TreatyStatus] == [
+        "non-signatory",
+        "signatory",
+        "signature-withdrawn",
+        "party-pending",
+        "party",
+        "withdrawal-pending",
+        "withdrawn",
+    ]
+
+
+def test_errors_share_the_meaning_of_builtins() -> None:
+    assert issubclass(icclaw.UnknownState, LookupError)
+    assert issubclass(icclaw.UnknownTreaty, LookupError)
+    assert issubclass(icclaw.DataError, ValueError)
+    assert issubclass(icclaw.RecordError, ValueError)
+    assert issubclass(icclaw.InvalidDate, ValueError)
+    assert issubclass(icclaw.AmbiguousState, icclaw.UnknownState)
+    for name in ("UnknownState", "UnknownTreaty", "DataError", "RecordError", "Indeterminate", "InvalidDate"):
+        assert issubclass(getattr(icclaw, name), icclaw.IcclawError)
+
+
+def test_import_loads_no_data_no_cli_no_writer() -> None:
+    code = (
+        "import sys, icclaw; "
+        "bad = [m for m in ('icclaw.data.loader', 'icclaw.cli', 'tomli_w', 'hypothesis', 'tomllib') if m in sys.modules]; "
+        "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_version_is_the_installed_one() -> None:
+    assert isinstance(icclaw.__version__, str)
+    assert icclaw.__version__
