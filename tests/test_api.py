@@ -65,7 +65,14 @@ def test_errors_share_the_meaning_of_builtins() -> None:
     assert issubclass(icclaw.RecordError, ValueError)
     assert issubclass(icclaw.InvalidDate, ValueError)
     assert issubclass(icclaw.AmbiguousState, icclaw.UnknownState)
-    for name in ("UnknownState", "UnknownTreaty", "DataError", "RecordError", "Indeterminate", "InvalidDate"):
+    for name in (
+        "UnknownState",
+        "UnknownTreaty",
+        "DataError",
+        "RecordError",
+        "Indeterminate",
+        "InvalidDate",
+    ):
         assert issubclass(getattr(icclaw, name), icclaw.IcclawError)
 
 

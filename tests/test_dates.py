@@ -30,7 +30,10 @@ def test_a_value_with_a_time_of_day_is_refused_not_truncated(value: dt.datetime)
         to_date(pendulum.instance(value))
 
 
-@pytest.mark.parametrize("text", ["2023-02-29", "2016-13-01", "2016-12-32", "01/12/2016", "20161201", "2016-12-01T00:00", ""])
+@pytest.mark.parametrize(
+    "text",
+    ["2023-02-29", "2016-13-01", "2016-12-32", "01/12/2016", "20161201", "2016-12-01T00:00", ""],
+)
 def test_malformed_or_impossible_strings_are_refused(text: str) -> None:
     with pytest.raises(InvalidDate):
         to_date(text)
@@ -43,7 +46,9 @@ def test_other_types_are_refused_with_the_expected_forms(value: object) -> None:
 
 
 @given(ist.dates())
-def test_first_day_of_month_after_is_a_first_strictly_later_and_within_a_month(d: pendulum.Date) -> None:
+def test_first_day_of_month_after_is_a_first_strictly_later_and_within_a_month(
+    d: pendulum.Date,
+) -> None:
     f = first_day_of_month_after(d)
     assert f.day == 1
     assert f > d

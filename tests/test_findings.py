@@ -44,7 +44,9 @@ def test_an_undetermined_finding_must_name_what_is_missing() -> None:
 
 
 @given(st.lists(st.sampled_from([True, False, None]), min_size=1, max_size=6))
-def test_composition_any_no_decides_no_else_any_unknown_is_unknown_else_yes(answers: list[bool | None]) -> None:
+def test_composition_any_no_decides_no_else_any_unknown_is_unknown_else_yes(
+    answers: list[bool | None],
+) -> None:
     checks = [finding(a, str(i)) for i, a in enumerate(answers)]
     out = all_of("composed?", checks)
     if False in answers:
@@ -59,7 +61,13 @@ def test_composition_any_no_decides_no_else_any_unknown_is_unknown_else_yes(answ
 
 
 def test_to_dict_has_the_documented_schema_and_is_json() -> None:
-    f = Finding("q?", False, value="signatory", reasons=[Reason("r", CITE, SRC), Reason("s", CITE)], policy=Policy())
+    f = Finding(
+        "q?",
+        False,
+        value="signatory",
+        reasons=[Reason("r", CITE, SRC), Reason("s", CITE)],
+        policy=Policy(),
+    )
     d = f.to_dict()
     assert set(d) == {
         "schema",
@@ -79,7 +87,9 @@ def test_to_dict_has_the_documented_schema_and_is_json() -> None:
         "digest",
     }
     assert d["citations"] == ["Rome Statute art. 12(2)(a)"]  # cited twice, listed once
-    assert d["sources"] == [{"kind": "official-page", "title": "A page", "url": "https://example.org"}]
+    assert d["sources"] == [
+        {"kind": "official-page", "title": "A page", "url": "https://example.org"}
+    ]
     assert d["policy"] == {"intent_date": "notification", "interim_after_deposit": "applies"}
     assert json.loads(f.to_json()) == d
 

@@ -3,6 +3,8 @@ arts. 125–127), checked on generated lawful histories (``icclaw.strategies``).
 
 from __future__ import annotations
 
+import itertools
+
 import pendulum
 import pytest
 from hypothesis import assume, given
@@ -40,7 +42,9 @@ def effect_of(treaty: icclaw.Treaty, action: icclaw.Action) -> pendulum.Date:
 
 
 @given(ist.records())
-def test_no_state_is_bound_before_general_entry_into_force_nor_before_its_own_date(record: Record) -> None:
+def test_no_state_is_bound_before_general_entry_into_force_nor_before_its_own_date(
+    record: Record,
+) -> None:
     treaty = record.treaties[0]
     assert treaty.entry_into_force is not None
     for code in record.actors(treaty):
@@ -53,7 +57,9 @@ def test_no_state_is_bound_before_general_entry_into_force_nor_before_its_own_da
 
 
 @given(ist.records(), ist.policies())
-def test_signature_alone_never_binds_and_carries_the_interim_obligation_until_unsigned(record: Record, policy: Policy) -> None:
+def test_signature_alone_never_binds_and_carries_the_interim_obligation_until_unsigned(
+    record: Record, policy: Policy
+) -> None:
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         unsigned_on = None
@@ -137,7 +143,7 @@ def test_every_history_follows_only_the_legal_transitions(record: Record, policy
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         statuses = record.history(code, treaty, policy=policy).statuses()
-        for pair in zip(statuses, statuses[1:], strict=False):
+        for pair in itertools.pairwise(statuses):
             assert pair in LEGAL_TRANSITIONS
 
 
@@ -151,7 +157,9 @@ def test_parties_are_exactly_the_states_for_which_is_bound_holds(record: Record)
 
 
 @given(ist.records())
-def test_a_withdrawal_revoked_before_effect_leaves_the_state_a_party_throughout(record: Record) -> None:
+def test_a_withdrawal_revoked_before_effect_leaves_the_state_a_party_throughout(
+    record: Record,
+) -> None:
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         acts = record.actions_of(code, treaty)
@@ -159,7 +167,9 @@ def test_a_withdrawal_revoked_before_effect_leaves_the_state_a_party_throughout(
             if a.kind is ActionKind.WITHDRAWAL_REVOCATION:
                 notice = acts[i - 1]
                 assert notice.kind is ActionKind.WITHDRAWAL
-                rejoin = next((b.date for b in acts[i + 1 :] if b.kind is ActionKind.WITHDRAWAL), None)
+                rejoin = next(
+                    (b.date for b in acts[i + 1 :] if b.kind is ActionKind.WITHDRAWAL), None
+                )
                 d = notice.date.subtract(days=1)
                 end = rejoin or a.date.add(years=3)
                 while d < end:
@@ -168,7 +178,9 @@ def test_a_withdrawal_revoked_before_effect_leaves_the_state_a_party_throughout(
 
 
 @given(ist.records())
-def test_an_instrument_withdrawn_before_effect_never_makes_the_state_a_party(record: Record) -> None:
+def test_an_instrument_withdrawn_before_effect_never_makes_the_state_a_party(
+    record: Record,
+) -> None:
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         acts = record.actions_of(code, treaty)
@@ -176,7 +188,10 @@ def test_an_instrument_withdrawn_before_effect_never_makes_the_state_a_party(rec
             if a.kind is ActionKind.INSTRUMENT_WITHDRAWAL:
                 deposit = acts[i - 1]
                 assert deposit.kind.is_consent
-                later = next((min(b.date, effect_of(treaty, b)) for b in acts[i + 1 :] if b.kind.is_consent), None)
+                later = next(
+                    (min(b.date, effect_of(treaty, b)) for b in acts[i + 1 :] if b.kind.is_consent),
+                    None,
+                )
                 d = deposit.date
                 while d < (later or a.date.add(years=3)):
                     assert record.status(code, treaty, d) not in BOUND
@@ -200,12 +215,18 @@ def test_known_on_counts_no_act_before_its_receipt_and_later_acts_never_change_t
         hist = record.history(code, treaty, known_on=known_on)
         assert all(t.cause.date <= known_on for t in hist.transitions)
         for d in days[::2]:
-            assert record.status(code, treaty, d, known_on=known_on) == earlier.status(code, treaty, d)
-            assert record.status(code, treaty, d, known_on=known_on) == earlier.status(code, treaty, d, known_on=known_on)
+            assert record.status(code, treaty, d, known_on=known_on) == earlier.status(
+                code, treaty, d
+            )
+            assert record.status(code, treaty, d, known_on=known_on) == earlier.status(
+                code, treaty, d, known_on=known_on
+            )
 
 
 @given(ist.records(), ist.policies())
-def test_every_finding_cites_a_provision_and_every_fact_names_its_source(record: Record, policy: Policy) -> None:
+def test_every_finding_cites_a_provision_and_every_fact_names_its_source(
+    record: Record, policy: Policy
+) -> None:
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         hist = record.history(code, treaty, policy=policy)
@@ -222,7 +243,9 @@ def test_every_finding_cites_a_provision_and_every_fact_names_its_source(record:
 
 
 @given(ist.records(), st.data())
-def test_an_unlawful_act_is_refused_and_the_record_is_left_unchanged(record: Record, data: st.DataObject) -> None:
+def test_an_unlawful_act_is_refused_and_the_record_is_left_unchanged(
+    record: Record, data: st.DataObject
+) -> None:
     treaty = record.treaties[0]
     code = record.states.states[0].code
     last = max((a.date for a in record.actions_of(code, treaty)), default=treaty.adopted)

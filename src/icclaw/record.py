@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -23,7 +24,6 @@ from icclaw.status import History, TreatyStatus, history
 from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable, Mapping
 
     from icclaw.dates import DateLike
@@ -83,74 +83,87 @@ class Record:
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
-        where = self.origin
         treaties: dict[str, Treaty] = {}
         for t in self.treaties:
             if t.slug in treaties:
-                problems.append(Problem(where, f"treaty {t.slug}", "appears twice"))
+                problems.append(Problem(self.origin, f"treaty {t.slug}", "appears twice"))
             treaties[t.slug] = t
+        object.__setattr__(self, "_treaty_index", treaties)
+        problems.extend(self._index_actions())
+        problems.extend(self._check_states())
+        problems.extend(self._check_sources())
+        object.__setattr__(self, "_histories", {})
+        problems.extend(self._build_histories())
+        if problems:
+            raise RecordError(problems)
+        object.__setattr__(self, "_digest", hashlib.sha256(self._canonical()).hexdigest())
+
+    def _file_of(self, treaty: str) -> str:
+        """Where a treaty's acts come from, for problem reports: its file in a record folder."""
+        if self.origin.startswith("<"):
+            return self.origin
+        return os.path.join(self.origin, "treaties", f"{treaty}.toml")
+
+    def _index_actions(self) -> list[Problem]:
+        problems = []
         by_pair: dict[tuple[str, str], list[Action]] = {}
         by_state: dict[str, list[Action]] = {}
         seen: set[tuple[str, str, str, Date]] = set()
         for a in self.actions:
-            entry = f"{a.treaty} {a.describe()}"
+            file, entry = self._file_of(a.treaty), a.describe()
             if a.state not in self.states:
-                problems.append(
-                    Problem(
-                        where,
-                        entry,
-                        f"unknown state code {a.state!r}; the states table has no such code",
-                    )
-                )
-            if a.treaty not in treaties:
-                problems.append(Problem(where, entry, f"unknown treaty {a.treaty!r}"))
+                why = f"unknown state code {a.state!r}; the states table has no such code"
+                problems.append(Problem(file, entry, why))
+            if a.treaty not in self._treaty_index:
+                problems.append(Problem(file, entry, f"unknown treaty {a.treaty!r}"))
             if a.date > self.as_of:
-                problems.append(
-                    Problem(where, entry, f"dated after the record's as_of ({self.as_of})")
-                )
+                why = f"dated after the record's as_of ({self.as_of})"
+                problems.append(Problem(file, entry, why))
             key = (a.treaty, a.state, a.kind.value, a.date)
             if key in seen:
-                problems.append(Problem(where, entry, "duplicate entry"))
+                problems.append(Problem(file, entry, "duplicate entry"))
             seen.add(key)
             by_pair.setdefault((a.treaty, a.state), []).append(a)
             by_state.setdefault(a.state, []).append(a)
-        problems.extend(self._check_sources())
-        for s in self.states:
-            if s.continuator is not None and s.continuator not in self.states:
-                problems.append(
-                    Problem(
-                        where,
-                        f"state {s.code}",
-                        f"continuator {s.continuator!r} is not in the states table",
-                    )
-                )
-        object.__setattr__(self, "_treaty_index", treaties)
-        object.__setattr__(self, "_by_pair", {k: tuple(v) for k, v in by_pair.items()})
-        object.__setattr__(
-            self,
-            "_by_state",
-            {
-                k: tuple(sorted(v, key=lambda a: (a.date, a.kind.order, a.treaty)))
-                for k, v in by_state.items()
-            },
-        )
         actors: dict[str, list[str]] = {}
         for treaty_slug, code in sorted(by_pair):
             actors.setdefault(treaty_slug, []).append(code)
+        in_date_order = {
+            k: tuple(sorted(v, key=lambda a: (a.date, a.kind.order, a.treaty)))
+            for k, v in by_state.items()
+        }
+        object.__setattr__(self, "_by_pair", {k: tuple(v) for k, v in by_pair.items()})
+        object.__setattr__(self, "_by_state", in_date_order)
         object.__setattr__(self, "_actors", {k: tuple(v) for k, v in actors.items()})
-        object.__setattr__(self, "_histories", {})
-        if not problems:
-            default = Policy()
-            for (treaty_slug, code), acts in self._by_pair.items():
-                try:
-                    self._histories[(code, treaty_slug, None, default)] = history(
-                        code, treaties[treaty_slug], acts, policy=default, file=where
-                    )
-                except RecordError as exc:
-                    problems.extend(exc.problems)
-        if problems:
-            raise RecordError(problems)
-        object.__setattr__(self, "_digest", hashlib.sha256(self._canonical()).hexdigest())
+        return problems
+
+    def _check_states(self) -> list[Problem]:
+        problems = []
+        for s in self.states:
+            entry = f"state {s.code}"
+            if s.source is None:
+                why = "missing source: every fact in the record needs one"
+                problems.append(Problem(self.origin, entry, why))
+            if s.continuator is not None and s.continuator not in self.states:
+                why = f"continuator {s.continuator!r} is not in the states table"
+                problems.append(Problem(self.origin, entry, why))
+        return problems
+
+    def _build_histories(self) -> list[Problem]:
+        """Replay every state's acts under the default policy: the lawfulness check."""
+        problems: list[Problem] = []
+        default = Policy()
+        for (slug, code), acts in self._by_pair.items():
+            treaty = self._treaty_index.get(slug)
+            if treaty is None:
+                continue
+            try:
+                self._histories[(code, slug, None, default)] = history(
+                    code, treaty, acts, policy=default, file=self._file_of(slug)
+                )
+            except RecordError as exc:
+                problems.extend(exc.problems)
+        return problems
 
     def _check_sources(self) -> list[Problem]:
         keyed: dict[str, Source] = {}

@@ -114,7 +114,8 @@ def states(min_size: int = 1, max_size: int = 8) -> st.SearchStrategy[tuple[Stat
     )
     return codes.map(
         lambda cs: tuple(
-            State(f"Q{c}", f"State Q{c}", category=StateCategory.OTHER) for c in sorted(cs)
+            State(f"Q{c}", f"State Q{c}", category=StateCategory.OTHER, source=ASSUMED)
+            for c in sorted(cs)
         )
     )
 
@@ -191,7 +192,7 @@ def actions_for(  # noqa: PLR0915 (one branch per kind of act, as in the replay 
     """
 
     @st.composite
-    def build(draw: st.DrawFn) -> tuple[Action, ...]:
+    def build(draw: st.DrawFn) -> tuple[Action, ...]:  # noqa: PLR0915
         acts: list[Action] = []
         status = TreatyStatus.NON_SIGNATORY
         prior = status
