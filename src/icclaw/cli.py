@@ -72,7 +72,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # usage errors (exit 2) and --help (exit 0) end here
+        return int(exc.code or 0)
     try:
         record = icclaw.load(args.data)
         policy = Policy.from_pairs(args.policy)

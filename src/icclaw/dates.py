@@ -58,6 +58,8 @@ def to_date(value: object, *, field: str = "date") -> Date:
         InvalidDate: for a datetime (it carries a time of day), a malformed string, an
             impossible date such as ``2023-02-29``, or any other type.
     """
+    if type(value) is pendulum.Date:  # the common case, first
+        return value
     if isinstance(value, _dt.datetime):  # pendulum.DateTime is one too, and a Date subclass
         raise InvalidDate(
             f"{field}: {value!r} carries a time of day; the law counts calendar days, "

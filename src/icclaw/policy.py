@@ -15,7 +15,7 @@ import attrs
 
 from icclaw.errors import InvalidPolicy
 
-__all__ = ["IntentDate", "InterimAfterDeposit", "Policy"]
+__all__ = ["DEFAULT_POLICY", "IntentDate", "InterimAfterDeposit", "Policy"]
 
 
 class IntentDate(enum.StrEnum):
@@ -120,3 +120,7 @@ class Policy:
 
     def __str__(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in self.to_dict().items())
+
+
+DEFAULT_POLICY = Policy()
+"""The readings LAW.md states as defaults."""

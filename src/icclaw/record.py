@@ -18,7 +18,7 @@ import attrs
 from icclaw import status as engine
 from icclaw.dates import Date, Period, to_date
 from icclaw.errors import Problem, RecordError, UnknownTreaty
-from icclaw.policy import Policy
+from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
 from icclaw.status import History, TreatyStatus, history
 from icclaw.treaties import Action, Treaty
@@ -152,7 +152,7 @@ class Record:
     def _build_histories(self) -> list[Problem]:
         """Replay every state's acts under the default policy: the lawfulness check."""
         problems: list[Problem] = []
-        default = Policy()
+        default = DEFAULT_POLICY
         for (slug, code), acts in self._by_pair.items():
             treaty = self._treaty_index.get(slug)
             if treaty is None:
@@ -214,6 +214,8 @@ class Record:
         Raises:
             UnknownTreaty: naming the closest known slug.
         """
+        if type(slug) is str and slug in self._treaty_index:  # an exact slug: the common case
+            return self._treaty_index[slug]
         if isinstance(slug, Treaty):
             slug = slug.slug
         text = str(slug).strip().lower()
@@ -250,7 +252,7 @@ class Record:
         code = self.state(state).code
         tr = self.treaty(treaty)
         day = to_date(known_on, field="known_on") if known_on is not None else None
-        key = (code, tr.slug, day, policy or Policy())
+        key = (code, tr.slug, day, policy or DEFAULT_POLICY)
         found = self._histories.get(key)
         if found is None:
             found = history(
@@ -259,7 +261,7 @@ class Record:
                 self._by_pair.get((tr.slug, code), ()),
                 policy=key[3],
                 known_on=day,
-                file=self.origin,
+                file=self._file_of(tr.slug),
             )
             if len(self._histories) > _CACHE_LIMIT:
                 self._histories.clear()

@@ -158,6 +158,8 @@ class StateTable:
             AmbiguousState: if the name fits several states (e.g. ``"Congo"``); lists them.
             UnknownState: if nothing fits; names the nearest match where one is close.
         """
+        if type(query) is str and query in self._by_code:  # an exact code: the common case
+            return self._by_code[query]
         if isinstance(query, State):
             if query.code in self._by_code:
                 return self._by_code[query.code]

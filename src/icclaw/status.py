@@ -24,7 +24,7 @@ import attrs
 from icclaw.dates import Date, Period
 from icclaw.errors import Problem, RecordError
 from icclaw.findings import Citation, Finding, Reason
-from icclaw.policy import IntentDate, InterimAfterDeposit, Policy
+from icclaw.policy import DEFAULT_POLICY, IntentDate, InterimAfterDeposit, Policy
 from icclaw.treaties import Action, ActionKind, Treaty
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def history(
     Raises:
         RecordError: listing every act that does not follow lawfully from the ones before it.
     """
-    policy = policy or Policy()
+    policy = policy or DEFAULT_POLICY
     replay = _Replay(state, treaty, policy, file)
     for act in sorted(
         (a for a in actions if known_on is None or _known_day(a, policy) <= known_on),
@@ -463,7 +463,7 @@ def explain_status(
         Its reasons are the acts that led there, each with its source, and the rule for the
         status reached.
     """
-    policy = policy or Policy()
+    policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
@@ -567,7 +567,7 @@ def interim_obligation(
     The engine says only whether the obligation exists, never whether conduct breached it.
     A party is bound by the treaty itself (art. 26), not by the interim obligation.
     """
-    policy = policy or Policy()
+    policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
     base = explain_status(record, st.code, tr.slug, on, known_on=known_on, policy=policy)

@@ -23,7 +23,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from icclaw.dates import Date, Period
-from icclaw.findings import Citation, Source, SourceKind
+from icclaw.findings import Source, SourceKind
 from icclaw.policy import IntentDate, InterimAfterDeposit, Policy
 from icclaw.record import Record
 from icclaw.states import State, StateCategory
@@ -309,14 +309,3 @@ def records(
         return Record(states=people, treaties=[tr], actions=acts, as_of=as_of, title="generated")
 
     return build()
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register strategies for icclaw's types (called by Hypothesis through its entry point)."""
-    st.register_type_strategy(Policy, policies())
-    st.register_type_strategy(Period, periods())
-    st.register_type_strategy(Treaty, treaties())
-    st.register_type_strategy(Record, records())
-    st.register_type_strategy(
-        Citation, st.builds(Citation, st.sampled_from(["Rome Statute", "VCLT"]), st.just("art. 1"))
-    )

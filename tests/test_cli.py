@@ -1,0 +1,122 @@
+"""The command line: explanations, JSON, and one clear line with exit status 2 for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from icclaw.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_status_of_russia_on_1_december_2016(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "status", "RUS", "rome-statute", "--on", "2016-12-01")
+    assert code == 0
+    assert err == ""
+    assert "NO (signature-withdrawn)" in out
+    assert "2016-11-30" in out
+    assert "source:" in out
+
+
+def test_status_of_russia_on_1_november_2016(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "Russia", "rome-statute", "--on", "2016-11-01")
+    assert code == 0
+    assert "NO (signatory)" in out
+    assert "VCLT arts. 14(1), 18(a)" in out
+
+
+def test_status_json_follows_the_finding_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "UKR", "rome-statute", "--on", "2025-01-01", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["holds"] is True
+    assert data["value"] == "party"
+    assert data["on"] == "2025-01-01"
+    assert data["policy"]["intent_date"] == "notification"
+
+
+def test_policy_and_known_on_are_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(
+        capsys,
+        "status",
+        "RUS",
+        "rome-statute",
+        "--on",
+        "2016-11-20",
+        "--policy",
+        "intent_date=public-act",
+    )
+    assert "signature-withdrawn" in out
+    _, out, _ = run(
+        capsys, "status", "RUS", "rome-statute", "--on", "2016-12-01", "--known-on", "2016-11-20"
+    )
+    assert "NO (signatory)" in out
+
+
+def test_parties_and_timeline(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "parties", "rome-statute", "--on", "2025-01-01", "--json")
+    assert code == 0
+    assert json.loads(out)["count"] == 125
+    code, out, _ = run(capsys, "parties", "rome-statute", "--on", "2024-02-01")
+    assert out.startswith("124 states bound by the Rome Statute on 2024-02-01:")
+    code, out, _ = run(capsys, "timeline", "BDI")
+    assert code == 0
+    assert "2016-10-27  Rome Statute: withdrawal" in out
+    data = json.loads(run(capsys, "timeline", "ZAF", "--json")[1])
+    assert [a["kind"] for a in data["actions"]][-1] == "withdrawal-revocation"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["status", "RUSS", "rome-statute"],
+            "icclaw: RUSS: unknown state; did you mean RUS (Russian Federation)?",
+        ),
+        (["status", "Congo", "rome-statute"], "icclaw: Congo: ambiguous state name"),
+        (
+            ["status", "RUS", "rome-stat"],
+            "icclaw: rome-stat: unknown treaty; did you mean rome-statute?",
+        ),
+        (["status", "RUS", "rome-statute", "--on", "2016-13-01"], "is not a real calendar day"),
+        (["status", "RUS", "rome-statute", "--policy", "intent=x"], "'intent' is not a policy"),
+        (
+            ["status", "RUS", "rome-statute", "--policy", "intent_date=maybe"],
+            "'maybe' is not a reading",
+        ),
+        (["parties", "rome-statute", "--data", "/nonexistent"], "not a record folder"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_exit_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "status", "--help")
+    assert code == 0
+    assert "--known-on" in out
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "icclaw", "status", "USA", "rome-statute", "--on", "2002-05-06"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "signature-withdrawn" in out.stdout
