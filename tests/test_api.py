@@ -8,6 +8,22 @@ import sys
 import icclaw
 
 PUBLIC = {
+    "AggressionAcceptance",
+    "AggressionDeclarant",
+    "AmendmentReach",
+    "Crime",
+    "Declaration",
+    "DeclarationKind",
+    "Event",
+    "PostWithdrawal",
+    "ProprioMotu",
+    "Resolution",
+    "ResolutionKind",
+    "SecurityCouncilReferral",
+    "Situation",
+    "StateReferral",
+    "UnknownResolution",
+    "VoteOutcome",
     "Action",
     "ActionKind",
     "AmbiguousState",

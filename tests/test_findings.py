@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import icclaw
 from icclaw import Citation, Finding, Indeterminate, Policy, Reason, Source, SourceKind
 from icclaw.findings import all_of
 
@@ -90,7 +91,8 @@ def test_to_dict_has_the_documented_schema_and_is_json() -> None:
     assert d["sources"] == [
         {"kind": "official-page", "title": "A page", "url": "https://example.org"}
     ]
-    assert d["policy"] == {"intent_date": "notification", "interim_after_deposit": "applies"}
+    assert d["policy"] == icclaw.Policy().to_dict()
+    assert d["policy"]["intent_date"] == "notification"
     assert json.loads(f.to_json()) == d
 
 

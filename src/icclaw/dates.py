@@ -16,21 +16,28 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 import pendulum
 
 from icclaw.errors import InvalidDate
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 __all__ = [
     "Date",
     "DateLike",
     "Period",
     "days_after",
+    "describe",
     "first_day_of_month_after",
+    "intersect",
     "months_after",
+    "normalise",
     "optional_date",
+    "subtract",
     "to_date",
     "years_after",
 ]
@@ -160,3 +167,57 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.start} – {self.end if self.end is not None else 'open'}"
+
+
+def normalise(periods: Iterable[Period]) -> tuple[Period, ...]:
+    """Return the same days as a sorted tuple of disjoint periods, merging any that touch.
+
+    >>> normalise([Period("2020-01-05", "2020-01-09"), Period("2020-01-01", "2020-01-04")])
+    (Period(start=Date(2020, 1, 1), end=Date(2020, 1, 9)),)
+    """
+    out: list[Period] = []
+    for p in sorted(periods, key=lambda p: p.start):
+        if out:
+            last = out[-1]
+            if last.end is None:
+                continue
+            if p.start <= last.end.add(days=1):
+                end = None if p.end is None else max(last.end, p.end)
+                out[-1] = Period(last.start, end)
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+def intersect(a: Iterable[Period], b: Iterable[Period]) -> tuple[Period, ...]:
+    """Return the days in both ``a`` and ``b``, as disjoint sorted periods."""
+    left, right = normalise(a), normalise(b)
+    out = []
+    for p in left:
+        for q in right:
+            both = p.intersection(q)
+            if both is not None:
+                out.append(both)
+    return normalise(out)
+
+
+def subtract(a: Iterable[Period], b: Iterable[Period]) -> tuple[Period, ...]:
+    """Return the days in ``a`` and not in ``b``, as disjoint sorted periods."""
+    out = list(normalise(a))
+    for cut in normalise(b):
+        kept: list[Period] = []
+        for p in out:
+            if p.intersection(cut) is None:
+                kept.append(p)
+                continue
+            if p.start < cut.start:
+                kept.append(Period(p.start, cut.start.subtract(days=1)))
+            if cut.end is not None and (p.end is None or p.end > cut.end):
+                kept.append(Period(cut.end.add(days=1), p.end))
+        out = kept
+    return normalise(out)
+
+
+def describe(periods: Iterable[Period]) -> str:
+    """Render periods for a reader: ``"2014-02-20 – open"`` or several joined by ``"; "``."""
+    return "; ".join(str(p) for p in periods) or "no day"

@@ -21,6 +21,7 @@ __all__ = [
     "InvalidPolicy",
     "Problem",
     "RecordError",
+    "UnknownResolution",
     "UnknownState",
     "UnknownTreaty",
 ]
@@ -76,6 +77,10 @@ class UnknownTreaty(IcclawError, LookupError):
         super().__init__(message)
         self.query = query
         self.suggestion = suggestion
+
+
+class UnknownResolution(IcclawError, LookupError):
+    """No Security Council text in the record has the given number or symbol."""
 
 
 class Problem:

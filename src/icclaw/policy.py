@@ -15,7 +15,16 @@ import attrs
 
 from icclaw.errors import InvalidPolicy
 
-__all__ = ["DEFAULT_POLICY", "IntentDate", "InterimAfterDeposit", "Policy"]
+__all__ = [
+    "DEFAULT_POLICY",
+    "AggressionAcceptance",
+    "AggressionDeclarant",
+    "AmendmentReach",
+    "IntentDate",
+    "InterimAfterDeposit",
+    "Policy",
+    "PostWithdrawal",
+]
 
 
 class IntentDate(enum.StrEnum):
@@ -45,6 +54,50 @@ class InterimAfterDeposit(enum.StrEnum):
         return self.value
 
 
+class PostWithdrawal(enum.StrEnum):
+    """Whether conduct while a party stays within jurisdiction once the state has left.
+
+    Rome Statute art. 127(2); LAW.md R8.
+    """
+
+    CRIMES_WHILE_PARTY = "crimes-while-party"
+    """Jurisdiction over the party period never lapses (the Prosecutor's position)."""
+    MATTER_UNDER_CONSIDERATION = "matter-under-consideration"
+    """A preliminary examination opened before the withdrawal took effect keeps the matter
+    alive (default; Pre-Trial Chamber I, Philippines, 23 Oct 2025)."""
+    AUTHORISATION_BEFORE_EFFECT = "authorisation-before-effect"
+    """The investigation must have been referred, requested or authorised before the
+    withdrawal took effect (joint dissent, Appeals Chamber, 18 July 2023)."""
+
+
+class AmendmentReach(enum.StrEnum):
+    """Whether art. 121(5) shields non-parties from an amended war crime (LAW.md R9)."""
+
+    CONSENT = "consent"
+    """No jurisdiction over the amended crime committed by nationals of, or on the territory
+    of, any state that has not accepted it, party or not (default; RC/Res.5, preamble)."""
+    NEGATIVE = "negative"
+    """Only non-accepting States Parties are shielded (the second sentence of art. 121(5))."""
+
+
+class AggressionAcceptance(enum.StrEnum):
+    """Whether aggression needs the amendments in force for aggressor and victim (LAW.md R11)."""
+
+    NARROW = "narrow"
+    """Yes: no jurisdiction where either has not ratified (default; ICC-ASP/16/Res.5 para. 2)."""
+    BROAD = "broad"
+    """No: only the non-party exclusion of art. 15bis(5) and opt-outs apply."""
+
+
+class AggressionDeclarant(enum.StrEnum):
+    """Whether an art. 12(3) declarant is a non-party under art. 15bis(5) (LAW.md R11)."""
+
+    NON_PARTY = "non-party"
+    """A declarant is still not a State Party: aggression by or against it is excluded (default)."""
+    ACCEPTING_STATE = "accepting-state"
+    """A declarant's acceptance puts it in a party's place for art. 15bis(5)."""
+
+
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -68,6 +121,22 @@ def _interim_after_deposit(value: object) -> InterimAfterDeposit:
     return _reading(InterimAfterDeposit, value)
 
 
+def _post_withdrawal(value: object) -> PostWithdrawal:
+    return _reading(PostWithdrawal, value)
+
+
+def _amendment_reach(value: object) -> AmendmentReach:
+    return _reading(AmendmentReach, value)
+
+
+def _aggression_acceptance(value: object) -> AggressionAcceptance:
+    return _reading(AggressionAcceptance, value)
+
+
+def _aggression_declarant(value: object) -> AggressionDeclarant:
+    return _reading(AggressionDeclarant, value)
+
+
 @attrs.frozen
 class Policy:
     """The reading applied to each contested question, one field per question.
@@ -76,11 +145,31 @@ class Policy:
         intent_date: VCLT art. 18(a): which act ends a signatory's interim obligation.
         interim_after_deposit: VCLT art. 18(b): whether it covers a deposit awaiting entry
             into force for the state when the treaty is already in force generally.
+        post_withdrawal: Rome Statute art. 127(2): what survives a withdrawal for conduct
+            while a party.
+        amendment_reach: Rome Statute art. 121(5): whether non-parties are shielded from an
+            amended war crime.
+        aggression_acceptance: arts. 15bis, 121(5): whether aggression needs the amendments in
+            force for both aggressor and victim states.
+        aggression_declarant: art. 15bis(5): whether an art. 12(3) declarant counts as a
+            non-party.
     """
 
     intent_date: IntentDate = attrs.field(default=IntentDate.NOTIFICATION, converter=_intent_date)
     interim_after_deposit: InterimAfterDeposit = attrs.field(
         default=InterimAfterDeposit.APPLIES, converter=_interim_after_deposit
+    )
+    post_withdrawal: PostWithdrawal = attrs.field(
+        default=PostWithdrawal.MATTER_UNDER_CONSIDERATION, converter=_post_withdrawal
+    )
+    amendment_reach: AmendmentReach = attrs.field(
+        default=AmendmentReach.CONSENT, converter=_amendment_reach
+    )
+    aggression_acceptance: AggressionAcceptance = attrs.field(
+        default=AggressionAcceptance.NARROW, converter=_aggression_acceptance
+    )
+    aggression_declarant: AggressionDeclarant = attrs.field(
+        default=AggressionDeclarant.NON_PARTY, converter=_aggression_declarant
     )
 
     @classmethod

@@ -11,27 +11,31 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from icclaw import status as engine
 from icclaw.dates import Date, Period, to_date
-from icclaw.errors import Problem, RecordError, UnknownTreaty
+from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
+from icclaw.icc.facts import Declaration, DeclarationKind, Resolution, ResolutionKind, Situation
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
 from icclaw.status import History, TreatyStatus, history
 from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from icclaw.dates import DateLike
     from icclaw.findings import Finding, Source
+    from icclaw.icc.council import VoteOutcome
+    from icclaw.icc.facts import Event, Trigger
 
 __all__ = ["Record"]
 
 _CACHE_LIMIT = 4096
+_T = TypeVar("_T")
 
 
 def _states(value: Iterable[State] | StateTable) -> StateTable:
@@ -40,6 +44,18 @@ def _states(value: Iterable[State] | StateTable) -> StateTable:
 
 def _sorted_treaties(value: Iterable[Treaty]) -> tuple[Treaty, ...]:
     return tuple(sorted(value, key=lambda t: t.slug))
+
+
+def _sorted_declarations(value: Iterable[Declaration]) -> tuple[Declaration, ...]:
+    return tuple(sorted(value, key=lambda d: (d.state, d.kind.value, d.lodged)))
+
+
+def _sorted_resolutions(value: Iterable[Resolution]) -> tuple[Resolution, ...]:
+    return tuple(sorted(value, key=lambda r: (r.date, r.label)))
+
+
+def _sorted_situations(value: Iterable[Situation]) -> tuple[Situation, ...]:
+    return tuple(sorted(value, key=lambda s: s.slug))
 
 
 def _sorted_actions(value: Iterable[Action]) -> tuple[Action, ...]:
@@ -62,6 +78,9 @@ class Record:
         as_of: The day the record is complete up to.
         title: A name for the record.
         origin: Where it was loaded from, for error messages.
+        declarations: Declarations under Rome Statute arts. 12(3), 124 and 15bis(4).
+        resolutions: Security Council texts put to the vote: adopted resolutions and failed drafts.
+        situations: The Court's situations, with their dates.
     """
 
     states: StateTable = attrs.field(converter=_states)
@@ -70,6 +89,9 @@ class Record:
     as_of: Date = attrs.field(converter=to_date)
     title: str | None = None
     origin: str = attrs.field(default="<record>", eq=False)
+    declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=_sorted_declarations)
+    resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=_sorted_resolutions)
+    situations: tuple[Situation, ...] = attrs.field(default=(), converter=_sorted_situations)
     _treaty_index: Mapping[str, Treaty] = attrs.field(init=False, repr=False, eq=False)
     _by_pair: Mapping[tuple[str, str], tuple[Action, ...]] = attrs.field(
         init=False, repr=False, eq=False
@@ -80,6 +102,11 @@ class Record:
         init=False, repr=False, eq=False
     )
     _digest: str = attrs.field(init=False, repr=False, eq=False)
+    _memo: dict[object, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _declarations: Mapping[tuple[str, DeclarationKind], tuple[Declaration, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _resolution_index: Mapping[str, Resolution] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -92,6 +119,7 @@ class Record:
         problems.extend(self._index_actions())
         problems.extend(self._check_states())
         problems.extend(self._check_sources())
+        problems.extend(self._index_icc_facts())
         object.__setattr__(self, "_histories", {})
         problems.extend(self._build_histories())
         if problems:
@@ -165,6 +193,55 @@ class Record:
                 problems.extend(exc.problems)
         return problems
 
+    def _index_icc_facts(self) -> list[Problem]:
+        problems = []
+        where = self.origin if self.origin.startswith("<") else os.path.join(self.origin, "icc")
+        codes: list[tuple[str, str, str]] = []
+        for d in self.declarations:
+            codes.append(
+                (
+                    f"{where}/declarations.toml" if not where.startswith("<") else where,
+                    d.describe(),
+                    d.state,
+                )
+            )
+            if d.lodged > self.as_of:
+                problems.append(
+                    Problem(where, d.describe(), f"lodged after the record's as_of ({self.as_of})")
+                )
+        labels: dict[str, Resolution] = {}
+        for r in self.resolutions:
+            file = f"{where}/security-council.toml" if not where.startswith("<") else where
+            for key in (r.number, r.symbol):
+                if key is not None:
+                    if key in labels:
+                        problems.append(Problem(file, r.label, f"{key} appears twice"))
+                    labels[key] = r
+            codes += [
+                (file, r.label, c)
+                for c in (*r.yes, *r.no, *r.abstain, *r.territory, *r.cooperation)
+            ]
+            if r.date > self.as_of:
+                problems.append(
+                    Problem(file, r.label, f"voted after the record's as_of ({self.as_of})")
+                )
+        slugs: set[str] = set()
+        for s in self.situations:
+            file = f"{where}/situations.toml" if not where.startswith("<") else where
+            if s.slug in slugs:
+                problems.append(Problem(file, s.slug, "appears twice"))
+            slugs.add(s.slug)
+            codes += [(file, s.slug, c) for c in (*s.territory, *s.referred_by)]
+        for file, entry, code in codes:
+            if code not in self.states:
+                problems.append(Problem(file, entry, f"unknown state code {code!r}"))
+        by_kind: dict[tuple[str, DeclarationKind], list[Declaration]] = {}
+        for d in self.declarations:
+            by_kind.setdefault((d.state, d.kind), []).append(d)
+        object.__setattr__(self, "_declarations", {k: tuple(v) for k, v in by_kind.items()})
+        object.__setattr__(self, "_resolution_index", labels)
+        return problems
+
     def _check_sources(self) -> list[Problem]:
         keyed: dict[str, Source] = {}
         out = []
@@ -172,6 +249,9 @@ class Record:
         every += [t.source for t in self.treaties]
         every += [a.source for a in self.actions]
         every += [a.announced_source for a in self.actions if a.announced_source is not None]
+        every += [d.source for d in self.declarations]
+        every += [r.source for r in self.resolutions]
+        every += [s.source for s in self.situations]
         for src in every:
             if src.key is None:
                 continue
@@ -185,7 +265,7 @@ class Record:
         return out
 
     def _canonical(self) -> bytes:
-        from icclaw.data.serial import action_out, state_out, treaty_out  # noqa: PLC0415
+        from icclaw.data.serial import action_out, fact_out, state_out, treaty_out  # noqa: PLC0415
 
         named: dict[str, Source] = {}
         content: dict[str, Any] = {
@@ -193,6 +273,9 @@ class Record:
             "states": [state_out(s, named) for s in self.states],
             "treaties": [treaty_out(t, named) for t in self.treaties],
             "actions": [{"treaty": a.treaty, **action_out(a, named)} for a in self.actions],
+            "declarations": [fact_out(d, named) for d in self.declarations],
+            "resolutions": [fact_out(r, named) for r in self.resolutions],
+            "situations": [fact_out(s, named) for s in self.situations],
         }
         content["sources"] = {k: v.to_dict() for k, v in sorted(named.items())}
         return json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
@@ -203,6 +286,16 @@ class Record:
     def digest(self) -> str:
         """SHA-256 of the record's canonical content: equal records have equal digests."""
         return self._digest
+
+    def cached(self, key: object, compute: Callable[[], _T]) -> _T:
+        """Return ``compute()``, computed once per ``key`` for this record (for the engines)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            value = self._memo[key] = compute()
+            return value
 
     def state(self, query: str | State) -> State:
         """Find a state by code, name or alias; see :meth:`icclaw.states.StateTable.get`."""
@@ -391,6 +484,158 @@ class Record:
         day = _opt(known_on)
         return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
 
+    # --- the facts of the Rome Statute engine ------------------------------------------------
+
+    @property
+    def treaty_slugs(self) -> frozenset[str]:
+        """The slugs of every treaty in the record."""
+        return frozenset(self._treaty_index)
+
+    def declarations_of(
+        self, state: str | State, kind: DeclarationKind | str, *, known_on: DateLike | None = None
+    ) -> tuple[Declaration, ...]:
+        """Return ``state``'s declarations of ``kind`` lodged by ``known_on`` (all if ``None``)."""
+        found = self._declarations.get((self.state(state).code, DeclarationKind(kind)), ())
+        day = _opt(known_on)
+        return found if day is None else tuple(d for d in found if d.lodged <= day)
+
+    def declarants(
+        self, kind: DeclarationKind | str, *, known_on: DateLike | None = None
+    ) -> tuple[str, ...]:
+        """Return the codes of every state that lodged a declaration of ``kind``."""
+        kind = DeclarationKind(kind)
+        return tuple(
+            sorted(
+                {
+                    code
+                    for (code, k) in self._declarations
+                    if k is kind and self.declarations_of(code, k, known_on=known_on)
+                }
+            )
+        )
+
+    def resolution(self, label: str) -> Resolution:
+        """Find a Security Council text by number (``"1593"``, ``"res. 1593"``) or symbol.
+
+        Raises:
+            UnknownResolution: naming the texts the record holds.
+        """
+        text = str(label).strip()
+        for prefix in ("res.", "resolution", "S/RES/"):
+            if text.lower().startswith(prefix.lower()):
+                text = text[len(prefix) :].strip()
+        text = text.split("(")[0].strip()
+        found = self._resolution_index.get(text)
+        if found is None:
+            known = ", ".join(sorted(self._resolution_index)) or "none"
+            raise UnknownResolution(
+                f"{label}: no Security Council text with this number or symbol in the record; it holds {known}"
+            )
+        return found
+
+    def resolutions_of(
+        self, kind: ResolutionKind | str, *, known_on: DateLike | None = None
+    ) -> tuple[Resolution, ...]:
+        """Return the Council texts of ``kind`` voted on by ``known_on`` (all if ``None``)."""
+        kind, day = ResolutionKind(kind), _opt(known_on)
+        return tuple(
+            r for r in self.resolutions if r.kind is kind and (day is None or r.date <= day)
+        )
+
+    def situations_concerning(
+        self, state: str | State, *, known_on: DateLike | None = None
+    ) -> tuple[Situation, ...]:
+        """Return the situations on ``state``'s territory known by ``known_on``."""
+        code, day = self.state(state).code, _opt(known_on)
+        out = []
+        for s in self.situations:
+            since = s.under_consideration_since
+            if code in s.territory and (day is None or (since is not None and since <= day)):
+                out.append(s)
+        return tuple(out)
+
+    def situations_authorised_on(
+        self, day: DateLike, territory: Iterable[str] = ()
+    ) -> tuple[Situation, ...]:
+        """Return the situations authorised on ``day`` (on any of ``territory``, if given)."""
+        d, where = to_date(day), set(territory)
+        return tuple(
+            s
+            for s in self.situations
+            if s.authorised == d and (not where or where & set(s.territory))
+        )
+
+    # --- the Rome Statute engine ------------------------------------------------------------
+
+    def jurisdiction(
+        self,
+        event: Event,
+        trigger: Trigger,
+        on: DateLike | None = None,
+        policy: Policy | None = None,
+        *,
+        known_on: DateLike | None = None,
+    ) -> Finding:
+        """May the International Criminal Court exercise jurisdiction over ``event``?
+
+        Args:
+            event: The conduct: crime, dates, territory, nationality, age, provision, ...
+            trigger: How the Court is seized: :class:`~icclaw.StateReferral`,
+                :class:`~icclaw.SecurityCouncilReferral` or :class:`~icclaw.ProprioMotu`.
+            on: The day the Court would act (default: the record's ``as_of``).
+            policy: The readings of contested law.
+            known_on: Answer as the record stood on this day.
+
+        Returns:
+            A Finding: yes, no or undetermined (naming the missing facts), with every check's
+            reasons; for conduct over a period, a qualifier names the part within jurisdiction
+            and ``value`` holds those days.
+        """
+        from icclaw.icc.jurisdiction import jurisdiction  # noqa: PLC0415
+
+        return jurisdiction(
+            self, event, trigger, self._day(on), known_on=_opt(known_on), policy=policy
+        )
+
+    def vote_outcome(
+        self,
+        yes: Iterable[str] = (),
+        no: Iterable[str] = (),
+        abstain: Iterable[str] = (),
+        on: DateLike | None = None,
+    ) -> VoteOutcome:
+        """The outcome of a Security Council vote on ``on`` (UN Charter art. 27(3))."""
+        from icclaw.icc.council import vote_outcome  # noqa: PLC0415
+
+        return vote_outcome(yes, no, abstain, self._day(on))
+
+    def explain_vote(
+        self,
+        yes: Iterable[str] = (),
+        no: Iterable[str] = (),
+        abstain: Iterable[str] = (),
+        on: DateLike | None = None,
+    ) -> Finding:
+        """Explain a Security Council vote: ``holds`` is adoption, ``value`` the outcome."""
+        from icclaw.icc.council import explain_vote  # noqa: PLC0415
+
+        return explain_vote(yes, no, abstain, self._day(on))
+
+    def cooperation_duty(
+        self,
+        state: str | State,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> Finding:
+        """Whether ``state`` must cooperate with the Court on ``on``, and on what basis (Part 9)."""
+        from icclaw.icc.cooperation import cooperation_duty  # noqa: PLC0415
+
+        return cooperation_duty(
+            self, self.state(state).code, self._day(on), known_on=_opt(known_on), policy=policy
+        )
+
     # --- what if ---------------------------------------------------------------------------
 
     def with_action(self, *actions: Action) -> Record:
@@ -403,13 +648,8 @@ class Record:
             RecordError: listing what the added acts would make inconsistent.
         """
         as_of = max([self.as_of, *(a.date for a in actions)])
-        return Record(
-            states=self.states,
-            treaties=self.treaties,
-            actions=(*self.actions, *actions),
-            as_of=as_of,
-            title=self.title,
-            origin="<what-if>",
+        return attrs.evolve(
+            self, actions=(*self.actions, *actions), as_of=as_of, origin="<what-if>"
         )
 
     def without_actions(self, *actions: Action) -> Record:
@@ -426,13 +666,8 @@ class Record:
                     for a in missing
                 ]
             )
-        return Record(
-            states=self.states,
-            treaties=self.treaties,
-            actions=tuple(a for a in self.actions if a not in actions),
-            as_of=self.as_of,
-            title=self.title,
-            origin="<what-if>",
+        return attrs.evolve(
+            self, actions=tuple(a for a in self.actions if a not in actions), origin="<what-if>"
         )
 
     def dump(self, path: str | os.PathLike[str]) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -28,7 +29,16 @@ from icclaw.treaties import (
     WithdrawalAfterNotice,
 )
 
-__all__ = ["SCHEMA", "Reader", "action_out", "source_out", "state_out", "treaty_out"]
+__all__ = [
+    "SCHEMA",
+    "Reader",
+    "action_out",
+    "fact_out",
+    "read_fact",
+    "source_out",
+    "state_out",
+    "treaty_out",
+]
 
 SCHEMA = 1
 """The schema version this code reads and writes."""
@@ -490,4 +500,80 @@ def action_out(action: Action, named: dict[str, Source]) -> dict[str, Any]:
         out["announced_source"] = source_out(action.announced_source, named)
     if action.note is not None:
         out["note"] = action.note
+    return out
+
+
+# --- the facts of the Rome Statute engine: declarations, Council votes, situations -----------
+
+
+def _fact_fields(cls: type) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return (required, optional) TOML keys of an ICC fact class."""
+    required: list[str] = []
+    optional: list[str] = []
+    for f in attrs.fields(cls):
+        names = ("period_start", "period_end") if f.name == "period" else (f.name,)
+        (optional if f.default is not attrs.NOTHING else required).extend(names)
+    return tuple(required), tuple(optional)
+
+
+def _is_date_field(cls: type, name: str) -> bool:
+    return "Date" in str(attrs.fields_dict(cls)[name].type)
+
+
+def read_fact(reader: Reader, cls: type[_T], raw: Any, entry: str) -> _T | None:
+    """Read one ICC fact (a declaration, a Council text or a situation) of class ``cls``."""
+    if not isinstance(raw, Mapping):
+        reader.problem(entry, "must be a table")
+        return None
+    required, optional = _fact_fields(cls)
+    if not reader.fields(raw, entry, required, optional):
+        return None
+    values: dict[str, Any] = {}
+    ok = True
+    for key, value in raw.items():
+        if key in ("period_start", "period_end"):
+            continue
+        if key == "source":
+            values[key] = reader.source(value, entry)
+            ok = ok and values[key] is not None
+        elif _is_date_field(cls, key):
+            values[key] = reader.date(raw, key, entry)
+            ok = ok and values[key] is not None
+        else:
+            values[key] = tuple(value) if isinstance(value, list) else value
+    if "period_start" in raw or "period_end" in raw:
+        start = reader.date(raw, "period_start", entry)
+        end = reader.date(raw, "period_end", entry)
+        if start is None:
+            reader.problem(entry, "'period_end' needs 'period_start'")
+            return None
+        from icclaw.dates import Period  # noqa: PLC0415
+
+        values["period"] = reader.build(entry, lambda: Period(start, end))
+    if not ok:
+        return None
+    return reader.build(entry, lambda: cls(**values))
+
+
+def fact_out(fact: Any, named: dict[str, Source]) -> dict[str, Any]:
+    """Write one ICC fact as a TOML table, leaving out fields at their default."""
+    out: dict[str, Any] = {}
+    for f in attrs.fields(type(fact)):
+        value = getattr(fact, f.name)
+        if f.default is not attrs.NOTHING and value == f.default:
+            continue
+        if f.name == "period":
+            out["period_start"] = _date_out(value.start)
+            if value.end is not None:
+                out["period_end"] = _date_out(value.end)
+        elif isinstance(value, Source):
+            out[f.name] = source_out(value, named)
+        elif isinstance(value, dt.date):
+            out[f.name] = _date_out(value)
+        elif isinstance(value, tuple):
+            out[f.name] = list(value)
+        elif isinstance(value, enum.Enum):
+            out[f.name] = value.value
+        else:
+            out[f.name] = value
     return out

@@ -1,0 +1,129 @@
+"""The crimes within the Court's jurisdiction (Rome Statute art. 5) and the amended provisions.
+
+Each war-crime provision added by an amendment names the amendment that introduced it, so the
+amendment rule of art. 121(5) can filter it (LAW.md R1, R9).
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+__all__ = ["AMENDED_PROVISIONS", "Crime", "Provision", "provision"]
+
+
+class Crime(enum.StrEnum):
+    """The four crimes of art. 5(1)."""
+
+    GENOCIDE = "genocide"
+    """Art. 6."""
+    CRIMES_AGAINST_HUMANITY = "crimes-against-humanity"
+    """Art. 7."""
+    WAR_CRIMES = "war-crimes"
+    """Art. 8."""
+    AGGRESSION = "aggression"
+    """Art. 8bis (Kampala amendments)."""
+
+    @property
+    def article(self) -> str:
+        """The article defining the crime."""
+        return {
+            "genocide": "art. 6",
+            "crimes-against-humanity": "art. 7",
+            "war-crimes": "art. 8",
+            "aggression": "art. 8bis",
+        }[self.value]
+
+
+@attrs.frozen
+class Provision:
+    """A war-crime provision introduced by an amendment to art. 8.
+
+    Attributes:
+        paragraph: The paragraph, e.g. ``"8(2)(e)(xiii)"``.
+        amendment: The slug of the amendment that introduced it.
+        conflict: ``"international"`` or ``"non-international"``: the kind of armed conflict
+            the paragraph belongs to.
+        summary: What the paragraph prohibits, in a few words.
+    """
+
+    paragraph: str
+    amendment: str
+    conflict: str
+    summary: str
+
+
+_A2010 = "rome-statute-art8-amendment-2010"
+_A2017 = "rome-statute-art8-amendment-2017"
+_A2019 = "rome-statute-art8-amendment-2019"
+
+AMENDED_PROVISIONS: tuple[Provision, ...] = (
+    Provision("8(2)(e)(xiii)", _A2010, "non-international", "employing poison or poisoned weapons"),
+    Provision(
+        "8(2)(e)(xiv)",
+        _A2010,
+        "non-international",
+        "employing asphyxiating, poisonous or other gases",
+    ),
+    Provision(
+        "8(2)(e)(xv)",
+        _A2010,
+        "non-international",
+        "employing bullets which expand or flatten easily",
+    ),
+    Provision(
+        "8(2)(b)(xxvii)",
+        _A2017,
+        "international",
+        "employing weapons using microbial or other biological agents, or toxins",
+    ),
+    Provision(
+        "8(2)(b)(xxviii)",
+        _A2017,
+        "international",
+        "employing weapons injuring by fragments not detectable by X-rays",
+    ),
+    Provision(
+        "8(2)(b)(xxix)",
+        _A2017,
+        "international",
+        "employing laser weapons designed to cause permanent blindness",
+    ),
+    Provision(
+        "8(2)(e)(xvi)",
+        _A2017,
+        "non-international",
+        "employing weapons using microbial or other biological agents, or toxins",
+    ),
+    Provision(
+        "8(2)(e)(xvii)",
+        _A2017,
+        "non-international",
+        "employing weapons injuring by fragments not detectable by X-rays",
+    ),
+    Provision(
+        "8(2)(e)(xviii)",
+        _A2017,
+        "non-international",
+        "employing laser weapons designed to cause permanent blindness",
+    ),
+    Provision(
+        "8(2)(e)(xix)",
+        _A2019,
+        "non-international",
+        "intentionally using starvation of civilians as a method of warfare",
+    ),
+)
+"""Every art. 8 paragraph added by amendment (RC/Res.5; ICC-ASP/16/Res.4; ICC-ASP/18/Res.5)."""
+
+_BY_PARAGRAPH = {p.paragraph: p for p in AMENDED_PROVISIONS}
+
+
+def provision(paragraph: str) -> Provision | None:
+    """Return the amended provision ``paragraph`` (e.g. ``"8(2)(e)(xiii)"``).
+
+    ``None`` if the paragraph belongs to the Statute's original text.
+    """
+    text = paragraph.strip().removeprefix("art.").strip().replace(" ", "")
+    return _BY_PARAGRAPH.get(text)

@@ -1,0 +1,1037 @@
+"""The Rome Statute engine: may the Court exercise jurisdiction over an event, and why.
+
+Checked the way the Court checks it (LAW.md section 4), one function per rule:
+
+1. :func:`check_trigger` — arts. 13–15 (and Charter art. 27(3) for a Council referral);
+2. :func:`check_subject_matter` — art. 5, with the amendment rule of art. 121(5);
+3. :func:`check_temporal` — art. 11 (and the aggression floor of 17 July 2018);
+4. :func:`check_preconditions` — art. 12(2)–(3), with art. 127(2) after a withdrawal; or, for
+   a Council referral, the referral's scope;
+5. :func:`check_age` — art. 26;
+6. :func:`check_transitional` — art. 124;
+7. :func:`check_aggression` — arts. 8bis, 15bis, 15ter;
+8. :func:`check_deferral` — art. 16 (suspends; never denies);
+9. admissibility (art. 17) is noted as not assessed.
+
+Every check is evaluated. Checks that turn on days return the days they allow: for certain,
+and possibly (were the missing facts known). The answer is yes for the days every check allows
+for certain; undetermined when no day is certain but some are possible, naming the missing
+facts; no when no day is possible.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from icclaw.dates import Date, Period, describe, intersect, normalise, subtract, years_after
+from icclaw.errors import UnknownResolution
+from icclaw.findings import Citation, Finding, Reason
+from icclaw.icc.council import VoteOutcome, vote_outcome
+from icclaw.icc.crimes import Crime
+from icclaw.icc.facts import (
+    DeclarationKind,
+    Event,
+    Resolution,
+    ResolutionKind,
+    SecurityCouncilReferral,
+    StateReferral,
+    Trigger,
+)
+from icclaw.policy import (
+    DEFAULT_POLICY,
+    AggressionAcceptance,
+    AggressionDeclarant,
+    AmendmentReach,
+    Policy,
+    PostWithdrawal,
+)
+from icclaw.status import BOUND
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from icclaw.record import Record
+
+__all__ = [
+    "ACTIVATION",
+    "FLOOR",
+    "Check",
+    "Query",
+    "check_age",
+    "check_aggression",
+    "check_deferral",
+    "check_preconditions",
+    "check_subject_matter",
+    "check_temporal",
+    "check_transitional",
+    "check_trigger",
+    "jurisdiction",
+    "link_periods",
+]
+
+RS_SLUG = "rome-statute"
+KAMPALA = "kampala-aggression-amendment"
+RS = "Rome Statute"
+FLOOR = pendulum.Date(2002, 7, 1)
+"""Art. 11(1): no jurisdiction over conduct before the Statute's entry into force."""
+ACTIVATION = pendulum.Date(2018, 7, 17)
+"""Jurisdiction over aggression activated as of this day (ICC-ASP/16/Res.5, 14 Dec 2017)."""
+EVER = (Period(pendulum.Date(1, 1, 1), None),)
+NEVER: tuple[Period, ...] = ()
+
+_C = {
+    "5": Citation(RS, "art. 5(1)"),
+    "11(1)": Citation(RS, "art. 11(1)"),
+    "11(2)": Citation(RS, "art. 11(2)"),
+    "12(2)(a)": Citation(RS, "art. 12(2)(a)"),
+    "12(2)(b)": Citation(RS, "art. 12(2)(b)"),
+    "12(3)": Citation(RS, "art. 12(3)"),
+    "13(a)": Citation(RS, "arts. 13(a), 14(1)"),
+    "13(b)": Citation(RS, "art. 13(b)"),
+    "13(c)": Citation(RS, "arts. 13(c), 15(3)–(4)"),
+    "16": Citation(RS, "art. 16"),
+    "17": Citation(RS, "art. 17"),
+    "26": Citation(RS, "art. 26"),
+    "121(5)": Citation(RS, "art. 121(5)"),
+    "124": Citation(RS, "art. 124"),
+    "127(2)": Citation(RS, "art. 127(2)"),
+    "8bis": Citation(RS, "art. 8bis(1)"),
+    "15bis(4)": Citation(RS, "art. 15bis(4)"),
+    "15bis(5)": Citation(RS, "art. 15bis(5)"),
+    "15ter": Citation(RS, "art. 15ter"),
+    "27(3)": Citation("UN Charter", "art. 27(3)"),
+    "ch7": Citation("UN Charter", "Chapter VII"),
+}
+
+
+@attrs.frozen
+class Query:
+    """One question put to the engine.
+
+    Attributes:
+        record: The record answering it.
+        event: The conduct.
+        trigger: How the Court is seized.
+        on: The day the Court would act.
+        known_on: Answer as the record stood on this day (``None``: the whole record).
+        policy: The readings of contested law.
+    """
+
+    record: Record
+    event: Event
+    trigger: Trigger
+    on: Date
+    known_on: Date | None
+    policy: Policy
+
+
+@attrs.frozen
+class Check:
+    """What one rule says about an event.
+
+    Attributes:
+        certain: The days the rule allows jurisdiction over, on the facts given.
+        possible: The days it might allow, were the missing facts known (contains ``certain``).
+        reasons: Why, each with its provision and, for facts, their source.
+        missing: The facts that would turn ``possible`` days into certain ones, or rule them out.
+        qualifiers: What limits the answer without changing it.
+    """
+
+    certain: tuple[Period, ...]
+    possible: tuple[Period, ...]
+    reasons: tuple[Reason, ...] = ()
+    missing: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+
+
+def _allow(*reasons: Reason, qualifiers: Sequence[str] = ()) -> Check:
+    return Check(EVER, EVER, tuple(reasons), (), tuple(qualifiers))
+
+
+def _deny(*reasons: Reason) -> Check:
+    return Check(NEVER, NEVER, tuple(reasons))
+
+
+def _unknown(missing: Sequence[str], *reasons: Reason) -> Check:
+    return Check(NEVER, EVER, tuple(reasons), tuple(missing))
+
+
+# --- links: the days a state's acceptance covers --------------------------------------------
+
+
+@attrs.frozen
+class Link:
+    """The days a state's acceptance of jurisdiction covers, and why.
+
+    Attributes:
+        days: The days covered: in force for it as a party, or inside an art. 12(3) window.
+        party_days: The days it was bound by the Statute as a party.
+        reasons: The facts and rules behind ``days``.
+    """
+
+    days: tuple[Period, ...]
+    party_days: tuple[Period, ...]
+    reasons: tuple[Reason, ...]
+
+
+def link_periods(
+    record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
+) -> Link:
+    """The days on which ``code`` supplies a link under art. 12(2)–(3).
+
+    As the Court acting on ``on`` would count them (cached per record).
+
+    A party's days run from entry into force for it (art. 11(2)). After a withdrawal has taken
+    effect (by ``on``), the party days count under the policy ``post_withdrawal`` (art. 127(2)).
+    An art. 12(3) acceptance lodged by ``on`` adds the days it covers.
+    """
+    key = ("link", code, on, known_on, policy.post_withdrawal, policy.intent_date)
+    return record.cached(key, lambda: _link_periods(record, code, on, known_on, policy))
+
+
+def _link_periods(
+    record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
+) -> Link:
+    reasons: list[Reason] = []
+    name = record.state(code).name
+    party: list[Period] = []
+    kept: list[Period] = []
+    if RS_SLUG in record.treaty_slugs:
+        hist = record.history(code, RS_SLUG, known_on=known_on, policy=policy)
+        spans = record.in_force_periods(code, RS_SLUG, known_on=known_on)
+        for span in spans:
+            party.append(span)
+            start_reason = next((t.reason for t in hist.transitions if t.day == span.start), None)
+            if span.end is None or span.end >= on:
+                kept.append(span)
+                reasons.append(
+                    Reason(
+                        f"{name} is bound by the Statute from {span.start}"
+                        + ("" if span.end is None else f" to {span.end}"),
+                        _C["11(2)"],
+                        start_reason.source if start_reason else None,
+                    )
+                )
+                if start_reason is not None and start_reason.source is None:
+                    reasons.append(start_reason)
+                continue
+            effective = span.end.add(days=1)
+            survives, why = _survives_withdrawal(record, code, effective, known_on, policy)
+            text = f"{name} was a party from {span.start} to {span.end}; its withdrawal took effect on {effective}: {why}"
+            reasons.append(Reason(text, _C["127(2)"]))
+            if survives:
+                kept.append(span)
+    for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on):
+        covers = d.covers
+        assert covers is not None
+        if not d.given_effect:
+            reasons.append(
+                Reason(
+                    f"{name}'s declaration lodged on {d.lodged} was not given effect",
+                    _C["12(3)"],
+                    d.source,
+                )
+            )
+            continue
+        if d.lodged > on:
+            reasons.append(
+                Reason(
+                    f"{name}'s declaration lodged on {d.lodged} came after {on}",
+                    _C["12(3)"],
+                    d.source,
+                )
+            )
+            continue
+        reasons.append(
+            Reason(
+                f"{name} accepted the Court's jurisdiction by a declaration lodged on {d.lodged}, covering {covers}",
+                _C["12(3)"],
+                d.source,
+            )
+        )
+        kept.append(covers)
+    return Link(normalise(kept), normalise(party), tuple(reasons))
+
+
+def _survives_withdrawal(
+    record: Record, code: str, effective: Date, known_on: Date | None, policy: Policy
+) -> tuple[bool, str]:
+    rule = policy.post_withdrawal
+    if rule is PostWithdrawal.CRIMES_WHILE_PARTY:
+        return (
+            True,
+            "conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
+        )
+    for s in record.situations_concerning(code, known_on=known_on):
+        if rule is PostWithdrawal.MATTER_UNDER_CONSIDERATION:
+            since = s.under_consideration_since
+            if since is not None and since < effective:
+                return (
+                    True,
+                    f"the matter was under consideration before then ({s.name}, since {since}) (policy post_withdrawal=matter-under-consideration)",
+                )
+        else:
+            since = s.authorisation_sought_since
+            if since is not None and since < effective:
+                return (
+                    True,
+                    f"an investigation was referred, requested or authorised before then ({s.name}, {since}) (policy post_withdrawal=authorisation-before-effect)",
+                )
+    return (
+        False,
+        f"nothing was under consideration before then, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
+    )
+
+
+# --- the checks -----------------------------------------------------------------------------
+
+
+def _resolution(
+    record: Record, trigger: SecurityCouncilReferral, known_on: Date | None
+) -> Resolution:
+    res = record.resolution(trigger.resolution)
+    if known_on is not None and res.date > known_on:
+        raise UnknownResolution(
+            f"{trigger.resolution}: not in the record as it stood on {known_on} (voted on {res.date})"
+        )
+    return res
+
+
+def check_trigger(q: Query) -> Check:
+    """Arts. 13–15: has the Court been validly seized?
+
+    A State Party referral needs a referrer that is a party on the day of referral (art. 14(1));
+    a Council referral needs an adopted resolution under Chapter VII (art. 13(b); Charter
+    art. 27(3)); a proprio motu investigation needs the Pre-Trial Chamber's authorisation
+    (art. 15(4)) — if not yet sought, the answer is the one the Chamber gives under art. 15(4),
+    with a qualifier that authorisation is still required.
+    """
+    record, event, trigger, on, known_on, policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    if isinstance(trigger, StateReferral):
+        if trigger.on > on:
+            return _deny(Reason(f"the referral is dated {trigger.on}, after {on}", _C["13(a)"]))
+        valid, reasons = [], []
+        for code in trigger.by:
+            st = record.status(code, RS_SLUG, trigger.on, known_on=known_on, policy=policy)
+            ok = st in BOUND
+            valid += [code] if ok else []
+            reasons.append(
+                Reason(
+                    f"{code} is {st.value} on {trigger.on}: {'a State Party may refer' if ok else 'only a State Party may refer'}",
+                    _C["13(a)"],
+                )
+            )
+        if not valid:
+            return _deny(*reasons)
+        quals = (
+            [
+                f"referring states that were not parties do not count: {', '.join(c for c in trigger.by if c not in valid)}"
+            ]
+            if len(valid) < len(trigger.by)
+            else []
+        )
+        return _allow(*reasons, qualifiers=quals)
+    if isinstance(trigger, SecurityCouncilReferral):
+        res = _resolution(record, trigger, known_on)
+        outcome = vote_outcome(res.yes, res.no, res.abstain, res.date)
+        vote = Reason(
+            f"{res.label} of {res.date}: {len(res.yes)}–{len(res.no)}–{len(res.abstain)}, {outcome.value}",
+            _C["27(3)"],
+            res.source,
+        )
+        if outcome is not VoteOutcome.ADOPTED:
+            vetoes = [c for c in res.no if c in {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}]
+            why = (
+                f"vetoed by {', '.join(vetoes)}"
+                if outcome is VoteOutcome.VETOED
+                else "too few affirmative votes"
+            )
+            return _deny(vote, Reason(f"no referral exists: the draft was {why}", _C["13(b)"]))
+        if res.kind is not ResolutionKind.REFERRAL:
+            return _deny(
+                vote, Reason(f"{res.label} is a {res.kind.value}, not a referral", _C["13(b)"])
+            )
+        if not res.chapter_vii:
+            return _deny(
+                vote, Reason(f"{res.label} was not adopted under Chapter VII", _C["13(b)"])
+            )
+        if res.date > on:
+            return _deny(
+                vote, Reason(f"{res.label} was adopted on {res.date}, after {on}", _C["13(b)"])
+            )
+        return _allow(
+            vote,
+            Reason(
+                f"the Council, acting under Chapter VII, referred the situation ({res.situation or 'as named'}) to the Prosecutor",
+                _C["13(b)"],
+            ),
+        )
+    authorised = trigger.authorised_on
+    if authorised is not None and authorised <= on:
+        scope = [
+            f"the authorisation of {authorised} ({s.name}) covers {s.period}"
+            for s in record.situations_authorised_on(authorised, event.territory or ())
+            if s.period is not None
+        ]
+        outside = [
+            q
+            for s in record.situations_authorised_on(authorised, event.territory or ())
+            if s.period is not None and s.period.intersection(event.period) is None
+            for q in (
+                f"the event lies outside the days the authorisation of {authorised} covers; a new authorisation would be needed",
+            )
+        ]
+        return _allow(
+            Reason(
+                f"the Pre-Trial Chamber authorised the investigation on {authorised}", _C["13(c)"]
+            ),
+            qualifiers=[*scope, *outside],
+        )
+    when = f"not given by {on}" if authorised is not None else "not yet sought"
+    return _allow(
+        Reason(
+            f"authorisation {when}: the question is the one the Pre-Trial Chamber asks — does the case appear to fall within the jurisdiction of the Court?",
+            _C["13(c)"],
+        ),
+        qualifiers=["authorisation under art. 15(4) still required"],
+    )
+
+
+def check_subject_matter(q: Query) -> Check:
+    """Art. 5(1), and art. 121(5) for a war crime introduced by amendment.
+
+    Under ``amendment_reach=consent`` (default) the Court may not exercise jurisdiction over an
+    amended crime committed by nationals of, or on the territory of, a state for which the
+    amendment is not in force; under ``negative`` only non-accepting States Parties are shielded.
+    """
+    record, event, trigger, _on, known_on, policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    crime = Reason(
+        f"{event.crime.value} is a crime within the jurisdiction of the Court ({event.crime.article})",
+        _C["5"],
+    )
+    amendment = event.amendment
+    if amendment is None:
+        return _allow(crime)
+    if amendment not in record.treaty_slugs:
+        return _unknown(
+            (f"record: acceptances of {amendment}",),
+            crime,
+            Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),
+        )
+    tr = record.treaty(amendment)
+    if isinstance(trigger, SecurityCouncilReferral):
+        start = tr.entry_into_force
+        if start is None:
+            return _deny(crime, Reason(f"the {tr.short_title} is not in force", _C["121(5)"]))
+        return Check(
+            (Period(start, None),),
+            (Period(start, None),),
+            (
+                crime,
+                Reason(
+                    f"{event.provision}: introduced by the {tr.short_title}, in force from {start}",
+                    _C["121(5)"],
+                ),
+            ),
+            qualifiers=(
+                "whether art. 121(5) limits a Security Council referral is not settled; the amendment is applied from its entry into force",
+            ),
+        )
+    reasons = [
+        crime,
+        Reason(
+            f"{event.provision}: introduced by the {tr.short_title}; the Court may not exercise jurisdiction over it for a state that has not accepted it (policy amendment_reach={policy.amendment_reach.value})",
+            _C["121(5)"],
+        ),
+    ]
+    states = [*(event.territory or ()), *(event.nationality or ())]
+    certain = list(EVER)
+    for code in dict.fromkeys(states):
+        accepted = record.in_force_periods(code, amendment, known_on=known_on)
+        if policy.amendment_reach is AmendmentReach.CONSENT:
+            allowed = accepted
+        else:  # only a State Party that has not accepted is shielded
+            party = record.in_force_periods(code, RS_SLUG, known_on=known_on)
+            allowed = normalise([*subtract(EVER, party), *accepted])
+        certain = list(intersect(certain, allowed))
+        reasons.append(
+            Reason(
+                f"{code}: the amendment is in force for it {describe(accepted) if accepted else 'on no day'}",
+                _C["121(5)"],
+            )
+        )
+    missing = []
+    possible = tuple(certain)
+    if event.nationality is None:
+        missing.append("event.nationality")
+        certain = []
+    if event.territory is None:
+        missing.append("event.territory")
+        certain = []
+    return Check(normalise(certain), possible, tuple(reasons), tuple(missing))
+
+
+def check_temporal(q: Query) -> Check:
+    """Art. 11(1): only conduct from 1 July 2002.
+
+    A Council referral counts from its own start date; aggression only from 17 July 2018
+    (ICC-ASP/16/Res.5).
+    """
+    record, event, trigger, _on, known_on, _policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    floor, reasons = (
+        FLOOR,
+        [
+            Reason(
+                "the Court has jurisdiction only over conduct after the Statute entered into force on 2002-07-01",
+                _C["11(1)"],
+            )
+        ],
+    )
+    if isinstance(trigger, SecurityCouncilReferral):
+        res = _resolution(record, trigger, known_on)
+        if res.start is not None and res.start > floor:
+            floor = res.start
+            reasons.append(
+                Reason(
+                    f"{res.label} refers the situation since {res.start}", _C["13(b)"], res.source
+                )
+            )
+    if event.crime is Crime.AGGRESSION:
+        floor = max(floor, ACTIVATION)
+        reasons.append(
+            Reason(
+                "jurisdiction over aggression was activated as of 2018-07-17 (ICC-ASP/16/Res.5)",
+                _C["8bis"],
+            )
+        )
+    allowed = (Period(floor, None),)
+    if not intersect([event.period], allowed):
+        reasons.append(
+            Reason(f"the conduct ({event.period}) lies wholly before {floor}", _C["11(1)"])
+        )
+    return Check(allowed, allowed, tuple(reasons))
+
+
+def check_preconditions(q: Query) -> Check:
+    """Art. 12(2)–(3): a link through territory or nationality.
+
+    For a State Party referral or proprio motu: conduct (or an element of it) on the territory
+    of, or by a national of, a state that is a party or has accepted jurisdiction. One link suffices; the other state's consent is irrelevant. For a Council
+    referral, the referral's scope takes their place.
+    """
+    record, event, trigger, on, known_on, policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    if isinstance(trigger, SecurityCouncilReferral):
+        return _referral_scope(record, event, _resolution(record, trigger, known_on))
+    reasons: list[Reason] = []
+    territorial: list[Period] = []
+    for code in event.territory or ():
+        link = link_periods(record, code, on, known_on, policy)
+        reasons.extend(link.reasons)
+        territorial.extend(link.days)
+        if not link.days:
+            reasons.append(
+                Reason(
+                    f"{code}: neither a party nor an accepting state on any day of the conduct",
+                    _C["12(2)(a)"],
+                )
+            )
+    national: list[Period] = []
+    for code in event.nationality or ():
+        link = link_periods(record, code, on, known_on, policy)
+        reasons.extend(r for r in link.reasons if r not in reasons)
+        national.extend(link.days)
+    t_days, n_days = normalise(territorial), normalise(national)
+    conduct = [event.period]
+    if intersect(conduct, t_days):
+        reasons.append(
+            Reason(
+                f"territorial link (conduct or an element of it on the territory of {', '.join(event.territory or ())}): {describe(intersect(conduct, t_days))}",
+                _C["12(2)(a)"],
+            )
+        )
+    if intersect(conduct, n_days):
+        reasons.append(
+            Reason(
+                f"nationality link ({', '.join(event.nationality or ())}): {describe(intersect(conduct, n_days))}",
+                _C["12(2)(b)"],
+            )
+        )
+    if event.nationality == ():
+        reasons.append(Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]))
+    certain = normalise([*t_days, *n_days])
+    possible, missing = certain, []
+    if event.nationality is None and subtract(conduct, certain):
+        possible, missing = EVER, ["event.nationality"]
+        reasons.append(
+            Reason(
+                "nationality unknown: a national of a party could supply the link for the remaining days",
+                _C["12(2)(b)"],
+            )
+        )
+    if event.territory is None and subtract(conduct, certain):
+        possible, missing = EVER, [*missing, "event.territory"]
+    quals = (
+        ["nationality is taken at the time of the conduct (the Statute is silent)"]
+        if event.nationality
+        else []
+    )
+    return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
+
+
+def _referral_scope(record: Record, event: Event, res: Resolution) -> Check:
+    reasons = [
+        Reason(
+            f"a Security Council referral replaces the preconditions of art. 12(2) within its scope: {res.situation or ', '.join(res.territory)}",
+            _C["13(b)"],
+            res.source,
+        )
+    ]
+    quals = []
+    if res.excludes_non_party_contributors:
+        quals.append(
+            f"{res.label} reserves nationals of contributing states not party to the Statute to their own state's jurisdiction; its effect on the Court is contested and was not assessed"
+        )
+    if event.territory is None:
+        return _unknown(("event.territory",), *reasons)
+    if not set(event.territory) & set(res.territory):
+        return _deny(
+            *reasons,
+            Reason(
+                f"the conduct ({', '.join(event.territory)}) lies outside the situation referred ({', '.join(res.territory)})",
+                _C["13(b)"],
+            ),
+        )
+    if res.area is not None:
+        if event.area is None:
+            return Check(
+                NEVER,
+                EVER,
+                (
+                    *reasons,
+                    Reason(
+                        f"the referral covers only {res.area}; the event's area is not given",
+                        _C["13(b)"],
+                    ),
+                ),
+                ("event.area",),
+                tuple(quals),
+            )
+        if event.area != res.area:
+            return _deny(
+                *reasons,
+                Reason(f"the referral covers only {res.area}, not {event.area}", _C["13(b)"]),
+            )
+    reasons.append(
+        Reason(f"the conduct lies within the situation referred by {res.label}", _C["13(b)"])
+    )
+    return Check(EVER, EVER, tuple(reasons), (), tuple(quals))
+
+
+def check_age(q: Query) -> Check:
+    """Art. 26: no jurisdiction over a person under eighteen at the time of the conduct.
+
+    An unknown age is a qualifier, not an undetermined answer.
+    """
+    _record, event, _trigger, _on, _known_on, _policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    if event.age is None:
+        return Check(EVER, EVER, (), (), ("art. 26 not assessed: age unknown",))
+    if event.age < 18:
+        return _deny(
+            Reason(
+                f"the accused was {event.age} at the time of the conduct, under eighteen", _C["26"]
+            )
+        )
+    return _allow(Reason(f"the accused was {event.age} at the time of the conduct", _C["26"]))
+
+
+def _transitional_days(
+    record: Record, code: str, scope_needed: str, on: Date, known_on: Date | None
+) -> tuple[tuple[Period, ...], list[Reason]]:
+    days, reasons = [], []
+    for d in record.declarations_of(code, DeclarationKind.TRANSITIONAL, known_on=known_on):
+        if d.scope not in ("all", scope_needed):
+            continue
+        start = _in_force_by_consent_of(record, code, d.lodged, known_on)
+        if start is None:
+            continue
+        end = years_after(start, 7).subtract(days=1)
+        stop = d.withdrawn_effective or d.withdrawn
+        if stop is not None and (
+            known_on is None or d.withdrawn is None or d.withdrawn <= known_on
+        ):
+            end = min(end, stop.subtract(days=1))
+        if end >= start:
+            days.append(Period(start, end))
+            reasons.append(
+                Reason(
+                    f"{code} declared under art. 124 ({d.scope}) that it does not accept jurisdiction over war crimes from {start} to {end}",
+                    _C["124"],
+                    d.source,
+                )
+            )
+    return normalise(days), reasons
+
+
+def _in_force_by_consent_of(
+    record: Record, code: str, lodged: Date, known_on: Date | None
+) -> Date | None:
+    """The day the Statute entered into force for ``code`` by the consent given with a declaration.
+
+    The seven years of art. 124 run from it.
+    """
+    found = None
+    for t in record.history(code, RS_SLUG, known_on=known_on).transitions:
+        if t.cause.kind.is_consent and t.cause.date <= lodged and t.status in BOUND:
+            found = t.day
+    return found
+
+
+def check_transitional(q: Query) -> Check:
+    """Art. 124: a declaring state's seven-year exclusion of war crimes.
+
+    War crimes by its nationals or on its territory, for seven years from entry into force for
+    it; it bites even if another state supplies a
+    link, and (on the prevailing reading) leaves Council referrals untouched.
+    """
+    record, event, trigger, on, known_on, _policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    if event.crime is not Crime.WAR_CRIMES:
+        return _allow()
+    if isinstance(trigger, SecurityCouncilReferral):
+        return Check(
+            EVER,
+            EVER,
+            (),
+            (),
+            (
+                "art. 124 declarations do not limit a Security Council referral (prevailing reading)",
+            ),
+        )
+    reasons: list[Reason] = []
+    excluded: list[Period] = []
+    for code in event.territory or ():
+        days, why = _transitional_days(record, code, "territory", on, known_on)
+        excluded += days
+        reasons += why
+    for code in event.nationality or ():
+        days, why = _transitional_days(record, code, "nationals", on, known_on)
+        excluded += days
+        reasons += why
+    certain = subtract(EVER, excluded)
+    possible, missing = certain, []
+    if event.nationality is None:
+        unknown = normalise(
+            d
+            for code in record.declarants(DeclarationKind.TRANSITIONAL, known_on=known_on)
+            for d in _transitional_days(record, code, "nationals", on, known_on)[0]
+        )
+        overlap = intersect([event.period], unknown)
+        if overlap:
+            certain = subtract(certain, unknown)
+            missing = ["event.nationality"]
+            reasons.append(
+                Reason(
+                    f"nationality unknown: an art. 124 declaration covering nationals was active on {describe(overlap)}",
+                    _C["124"],
+                )
+            )
+    return Check(certain, possible, tuple(reasons), tuple(missing))
+
+
+def check_aggression(q: Query) -> Check:
+    """Arts. 8bis, 15bis, 15ter: the filters on aggression.
+
+    On a Council referral (15ter) no consent filter applies.
+    Otherwise (15bis): no jurisdiction where the aggressor, a victim (territorial) state or the
+    accused's state is not a party (15bis(5)); none over a party that opted out before the act
+    (15bis(4)); and, under ``aggression_acceptance=narrow`` (default), none unless the
+    amendments were in force for both the aggressor and the victim states.
+    """
+    record, event, trigger, on, known_on, policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    if event.crime is not Crime.AGGRESSION:
+        return _allow()
+    leadership = "aggression is a leadership crime: the person must be in a position effectively to exercise control over or to direct the political or military action of a state"
+    if isinstance(trigger, SecurityCouncilReferral):
+        return Check(
+            EVER,
+            EVER,
+            (
+                Reason(
+                    "on a Security Council referral the Court exercises jurisdiction over aggression without the consent filters of art. 15bis",
+                    _C["15ter"],
+                ),
+            ),
+            (),
+            (leadership,),
+        )
+    reasons = [
+        Reason(
+            "art. 15bis: the Court may exercise jurisdiction over aggression only as these filters allow",
+            _C["15bis(5)"],
+        )
+    ]
+    quals = [
+        leadership,
+        "the Prosecutor must first ascertain whether the Security Council has determined an act of aggression; absent one within six months, the Pre-Trial Division must authorise (art. 15bis(6)–(8))",
+    ]
+    if event.aggressor is None:
+        return Check(NEVER, EVER, tuple(reasons), ("event.aggressor",), tuple(quals))
+    states = list(
+        dict.fromkeys([event.aggressor, *(event.territory or ()), *(event.nationality or ())])
+    )
+    certain = list(EVER)
+    for code in states:
+        party = list(record.in_force_periods(code, RS_SLUG, known_on=known_on))
+        if policy.aggression_declarant is AggressionDeclarant.ACCEPTING_STATE:
+            party += [
+                d.covers
+                for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on)
+                if d.given_effect and d.covers is not None and d.lodged <= on
+            ]
+        certain = list(intersect(certain, party))
+        if not intersect([event.period], party):
+            reasons.append(
+                Reason(
+                    f"{code} is not a party to the Statute on the days of the act: the Court may not exercise jurisdiction over aggression by its nationals or on its territory (policy aggression_declarant={policy.aggression_declarant.value})",
+                    _C["15bis(5)"],
+                )
+            )
+    for d in record.declarations_of(
+        event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
+    ):
+        stop = d.withdrawn.subtract(days=1) if d.withdrawn is not None else None
+        certain = list(subtract(certain, [Period(d.lodged, stop)]))
+        reasons.append(
+            Reason(
+                f"{event.aggressor} lodged a declaration of non-acceptance on {d.lodged}",
+                _C["15bis(4)"],
+                d.source,
+            )
+        )
+    if policy.aggression_acceptance is AggressionAcceptance.NARROW:
+        for code in dict.fromkeys([event.aggressor, *(event.territory or ())]):
+            accepted = (
+                record.in_force_periods(code, KAMPALA, known_on=known_on)
+                if KAMPALA in record.treaty_slugs
+                else ()
+            )
+            certain = list(intersect(certain, accepted))
+            reasons.append(
+                Reason(
+                    f"{code}: the aggression amendments are in force for it {describe(accepted) if accepted else 'on no day'} (policy aggression_acceptance=narrow, ICC-ASP/16/Res.5 para. 2)",
+                    _C["121(5)"],
+                )
+            )
+    missing = ("event.territory",) if event.territory is None else ()
+    possible = normalise(certain)
+    return Check(
+        () if missing else normalise(certain),
+        possible if not missing else EVER,
+        tuple(reasons),
+        missing,
+        tuple(quals),
+    )
+
+
+def check_deferral(q: Query) -> Check:
+    """Art. 16: a Chapter VII deferral request suspends; it never denies jurisdiction.
+
+    Investigation and prosecution are suspended for twelve months (renewable).
+    """
+    record, event, _trigger, on, known_on, _policy = (
+        q.record,
+        q.event,
+        q.trigger,
+        q.on,
+        q.known_on,
+        q.policy,
+    )
+    quals, reasons = [], []
+    for res in record.resolutions_of(ResolutionKind.DEFERRAL, known_on=known_on):
+        if (
+            not res.chapter_vii
+            or res.date > on
+            or vote_outcome(res.yes, res.no, res.abstain, res.date) is not VoteOutcome.ADOPTED
+        ):
+            continue
+        start = res.deferral_from or res.date
+        end = start.add(months=res.months or 12).subtract(days=1)
+        if not start <= on <= end:
+            continue
+        if res.personnel_only:
+            quals.append(
+                f"{res.label} requested, until {end}, that no case involving personnel of contributing states not party to the Statute be commenced or proceeded with; whether this event is such a case is not assessed"
+            )
+        elif not res.territory or not event.territory or set(res.territory) & set(event.territory):
+            quals.append(f"suspended by a deferral request ({res.label}) until {end}")
+            reasons.append(
+                Reason(
+                    f"{res.label} requests under Chapter VII that no investigation or prosecution be commenced or proceeded with until {end}",
+                    _C["16"],
+                    res.source,
+                )
+            )
+    return Check(EVER, EVER, tuple(reasons), (), tuple(quals))
+
+
+CHECKS = (
+    check_trigger,
+    check_subject_matter,
+    check_temporal,
+    check_preconditions,
+    check_age,
+    check_transitional,
+    check_aggression,
+    check_deferral,
+)
+"""The checks in the order the Court takes them (LAW.md section 4)."""
+
+
+def _describe_trigger(trigger: Trigger) -> str:
+    if isinstance(trigger, StateReferral):
+        return f"referral by {', '.join(trigger.by)} on {trigger.on}"
+    if isinstance(trigger, SecurityCouncilReferral):
+        return f"Security Council referral {trigger.resolution}"
+    return (
+        f"proprio motu, authorised {trigger.authorised_on}"
+        if trigger.authorised_on
+        else "proprio motu"
+    )
+
+
+def _validate(record: Record, event: Event, trigger: Trigger) -> None:
+    for code in (
+        *(event.territory or ()),
+        *(event.nationality or ()),
+        *((event.aggressor,) if event.aggressor else ()),
+    ):
+        record.state(code)
+    if isinstance(trigger, StateReferral):
+        for code in trigger.by:
+            record.state(code)
+
+
+def jurisdiction(
+    record: Record,
+    event: Event,
+    trigger: Trigger,
+    on: Date | None = None,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> Finding:
+    """May the Court exercise jurisdiction over ``event``, seized by ``trigger``, on ``on``?
+
+    Every check is evaluated (see the module). The Finding holds for the days every check
+    allows; for conduct over a period, a qualifier names the part within jurisdiction.
+
+    Raises:
+        UnknownState: for a state code not in the record.
+        UnknownResolution: for a Council text not in the record.
+    """
+    policy = policy or DEFAULT_POLICY
+    day = on or record.as_of
+    _validate(record, event, trigger)
+    query = Query(record, event, trigger, day, known_on, policy)
+    checks = [check(query) for check in CHECKS]
+    conduct: tuple[Period, ...] = (event.period,)
+    certain, possible = conduct, conduct
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    qualifiers: list[str] = []
+    for c in checks:
+        certain = intersect(certain, c.certain)
+        possible = intersect(possible, c.possible)
+        reasons.extend(r for r in c.reasons if r not in reasons)
+        qualifiers.extend(q for q in c.qualifiers if q not in qualifiers)
+    for c in checks:
+        if c.missing and intersect(intersect(possible, c.possible), subtract(conduct, c.certain)):
+            missing.extend(m for m in c.missing if m not in missing)
+    reasons.append(
+        Reason("admissibility (complementarity, gravity) is a separate question", _C["17"])
+    )
+    qualifiers.append("admissibility not assessed")
+    where = ", ".join(event.territory) if event.territory else "unknown territory"
+    question = f"May the Court exercise jurisdiction over {event.crime.value} ({event.period}, {where}) on a {_describe_trigger(trigger)}, on {day}?"
+
+    def finding(
+        holds: bool | None,
+        value: object = None,
+        missing: Sequence[str] = (),
+        qualifiers: Sequence[str] = (),
+    ) -> Finding:
+        return Finding(
+            question,
+            holds,
+            value=value,
+            reasons=reasons,
+            missing=missing,
+            qualifiers=qualifiers,
+            policy=policy,
+            on=day,
+            known_on=known_on,
+            as_of=record.as_of,
+            digest=record.digest,
+        )
+
+    if certain:
+        if certain != conduct:
+            qualifiers.insert(0, f"only conduct on {describe(certain)} is within jurisdiction")
+            rest = subtract(intersect(possible, conduct), certain)
+            if rest and missing:
+                qualifiers.insert(1, f"for {describe(rest)} it turns on {', '.join(missing)}")
+        return finding(True, value=certain, qualifiers=qualifiers)
+    if possible and missing:
+        return finding(None, missing=missing, qualifiers=qualifiers)
+    return finding(False, qualifiers=[q for q in qualifiers if not q.startswith("authorisation")])
