@@ -212,7 +212,7 @@ class Record:
         labels: dict[str, Resolution] = {}
         for r in self.resolutions:
             file = f"{where}/security-council.toml" if not where.startswith("<") else where
-            for key in (r.number, r.symbol):
+            for key in (r.number, r.symbol, r.name):
                 if key is not None:
                     if key in labels:
                         problems.append(Problem(file, r.label, f"{key} appears twice"))
@@ -483,6 +483,11 @@ class Record:
         code = self.state(state).code
         day = _opt(known_on)
         return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
+
+    def complete_until(self, treaty: str | Treaty) -> Date:
+        """The day up to which the record holds every act on ``treaty``."""
+        tr = self.treaty(treaty)
+        return min(tr.complete_until, self.as_of) if tr.complete_until is not None else self.as_of
 
     # --- the facts of the Rome Statute engine ------------------------------------------------
 

@@ -268,7 +268,10 @@ class _Replay:
 
     def signature(self, act: Action, fact: Reason) -> None:
         closed = self.treaty.signature_closed
-        if closed is not None and act.date > closed:
+        if not self.treaty.open_for_signature:
+            why = f"the {self.treaty.short_title} is not open for signature; states ratify or accept it"
+            self.refuse(act, why)
+        elif closed is not None and act.date > closed:
             self.refuse(act, f"signature closed on {closed}; a later state may only accede")
         elif self.current is not S.NON_SIGNATORY:
             self.refuse(act, f"a state that is {self.current.value} cannot sign")
@@ -280,14 +283,16 @@ class _Replay:
         if self.current not in (S.NON_SIGNATORY, S.SIGNATORY, S.SIGNATURE_WITHDRAWN, S.WITHDRAWN):
             self.refuse(act, f"duplicate consent: the state is already {self.current.value}")
             return
-        if act.kind is ActionKind.RATIFICATION and self.current is not S.SIGNATORY:
+        needs_signature = treaty.open_for_signature and act.kind is ActionKind.RATIFICATION
+        if needs_signature and self.current is not S.SIGNATORY:
             self.refuse(
                 act,
                 f"ratification needs a standing signature, but the state is {self.current.value}; record an accession",
             )
             return
-        if treaty.entry_into_force is None:
-            self.refuse(act, f"{treaty.short_title} has no entry-into-force date in the record")
+        self.before_pending = self.current
+        if treaty.entry_into_force is None:  # not in force: consent waits for general entry
+            self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
             return
         if act.kind is ActionKind.SUCCESSION:
             # From the date of succession, or the treaty's entry into force if later (VCSST
@@ -302,7 +307,6 @@ class _Replay:
             else:
                 how = treaty.consent_rule.describe(act.date)
             cite = treaty.cite(treaty.consent_rule.article)
-        self.before_pending = self.current
         if effect <= act.date:  # in force at once (or, for a succession, from an earlier day)
             text = f"{fact.text}; {treaty.short_title} in force for {self.state}: {how}"
             self.move(Transition(effect, S.PARTY, act, Reason(text, cite, act.source)))
@@ -480,7 +484,7 @@ def explain_status(
         reasons.append(
             Reason(rule.consequences, tr.cite(rule.consequences_article or rule.article))
         )
-    qualifiers = _qualifiers(record, st.code, on, known_on)
+    qualifiers = _qualifiers(record, st.code, tr.slug, on, known_on)
     pending = _pending_after(hist, on)
     if pending is not None:
         qualifiers.append(pending)
@@ -507,11 +511,15 @@ def _pending_after(hist: History, on: Date) -> str | None:
     return None
 
 
-def _qualifiers(record: Record, state: str, on: Date, known_on: Date | None) -> list[str]:
+def _qualifiers(
+    record: Record, state: str, treaty: str, on: Date, known_on: Date | None
+) -> list[str]:
     out = []
-    if on > record.as_of:
+    complete = record.complete_until(treaty)
+    if on > complete:
+        name = record.treaty(treaty).short_title
         out.append(
-            f"the record is complete only up to {record.as_of}; acts after that day are not in it"
+            f"the record of acts on the {name} is complete only up to {complete}; acts after that day are not in it"
         )
     if known_on is not None and known_on < on:
         out.append(

@@ -34,6 +34,7 @@ __all__ = [
     "FirstOfMonthAfterDays",
     "OnDeposit",
     "Treaty",
+    "WithGeneralEntry",
     "WithdrawalAfterNotice",
     "WithdrawalRule",
 ]
@@ -120,7 +121,31 @@ class OnDeposit:
         return f"in force on the day of deposit, {deposited}"
 
 
-ConsentRule: TypeAlias = FirstOfMonthAfterDays | AfterMonths | OnDeposit
+@attrs.frozen
+class WithGeneralEntry:
+    """In force for every accepting state at once, on the treaty's general entry into force.
+
+    Rome Statute art. 121(4): an amendment enters into force for all States Parties one year
+    after seven-eighths of them have deposited; a later deposit changes nothing for the state.
+
+    Attributes:
+        article: The provision stating the rule.
+    """
+
+    article: str
+
+    def apply(self, deposited: Date) -> Date:
+        """Return ``deposited``: the general date, if any, governs (see ``entry_into_force_for``)."""
+        return deposited
+
+    def describe(self, deposited: Date) -> str:
+        """Explain the rule in words."""
+        return (
+            "in force for every accepting state together, on the treaty's general entry into force"
+        )
+
+
+ConsentRule: TypeAlias = FirstOfMonthAfterDays | AfterMonths | OnDeposit | WithGeneralEntry
 """How a treaty enters into force for a state consenting after it is in force generally."""
 
 
@@ -194,6 +219,10 @@ class Treaty:
         source: Where the final clauses were read.
         clauses: The provision under which each kind of act is done, as ``(kind, article)``
             pairs, e.g. ``("accession", "art. 125(3)")``.
+        open_for_signature: ``False`` for an instrument states only ratify or accept (an
+            amendment): no signature is recorded and none is needed before ratification.
+        complete_until: The day up to which the record holds every act on this treaty, where
+            that is earlier than the record's ``as_of``.
     """
 
     slug: str = attrs.field(validator=_slug)
@@ -208,6 +237,8 @@ class Treaty:
     signature_closed: Date | None = attrs.field(default=None, converter=optional_date)
     reservations: bool | None = None
     clauses: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_clauses)
+    open_for_signature: bool = True
+    complete_until: Date | None = attrs.field(default=None, converter=optional_date)
 
     def clause(self, kind: str) -> str:
         """Return the provision under which an act of ``kind`` is done.

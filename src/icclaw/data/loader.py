@@ -16,12 +16,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from icclaw.data.serial import SCHEMA, Reader, action_out, source_table_out, state_out, treaty_out
+from icclaw.data.serial import (
+    SCHEMA,
+    Reader,
+    action_out,
+    fact_out,
+    read_fact,
+    source_table_out,
+    state_out,
+    treaty_out,
+)
+from icclaw.icc.facts import Declaration, Resolution, Situation
 from icclaw.errors import DataError, Problem, RecordError
 
 if TYPE_CHECKING:
@@ -132,6 +143,7 @@ def _load_folder(folder: Path) -> Record:
         if result is not None:
             treaties.append(result[0])
             actions.extend(result[1])
+    icc = {name: _read_icc(folder / "icc" / f"{name}.toml", name, problems) for name in _ICC_FILES}
     if problems:
         raise DataError(problems)
     assert isinstance(as_of, dt.date)
@@ -143,9 +155,55 @@ def _load_folder(folder: Path) -> Record:
             as_of=as_of,
             title=meta.get("title"),
             origin=str(folder),
+            declarations=icc["declarations"],
+            resolutions=icc["security-council"],
+            situations=icc["situations"],
         )
     except RecordError as exc:
         raise DataError(exc.problems) from None
+
+
+_ICC_FILES: dict[str, tuple[str, type]] = {
+    "declarations": ("declaration", Declaration),
+    "security-council": ("resolution", Resolution),
+    "situations": ("situation", Situation),
+}
+"""The files of the Rome Statute engine's facts: file stem → (table name, fact class)."""
+
+
+def _read_icc(file: Path, name: str, problems: list[Problem]) -> list[Any]:
+    if not file.is_file():
+        return []
+    raw = _read_toml(file, problems)
+    if raw is None:
+        return []
+    _check_schema(raw, file, problems)
+    table, cls = _ICC_FILES[name]
+    reader = Reader(str(file))
+    reader.named_sources(raw.get("sources"))
+    for key in set(raw) - {"schema", "sources", table}:
+        reader.problem(
+            "file", f"unknown top-level field '{key}'; allowed: schema, sources, {table}"
+        )
+    entries = raw.get(table, [])
+    out: list[Any] = []
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        label = f"{table} {i + 1}"
+        if isinstance(entry, Mapping):
+            label += (
+                " ("
+                + " ".join(
+                    str(entry[k])
+                    for k in ("state", "number", "symbol", "slug", "kind", "lodged")
+                    if k in entry
+                )
+                + ")"
+            )
+        fact = read_fact(reader, cls, entry, label)
+        if fact is not None:
+            out.append(fact)
+    problems.extend(reader.problems)
+    return out
 
 
 def _read_states(file: Path, problems: list[Problem]) -> list[State]:
@@ -225,6 +283,18 @@ def dump(record: Record, path: str | os.PathLike[str]) -> None:
         (folder / "treaties" / f"{treaty.slug}.toml").write_text(
             _document(named, {"treaty": head, "action": acts}), encoding="utf-8"
         )
+    facts = {
+        "declarations": record.declarations,
+        "security-council": record.resolutions,
+        "situations": record.situations,
+    }
+    for name, items in facts.items():
+        if not items:
+            continue
+        (folder / "icc").mkdir(exist_ok=True)
+        named = {}
+        body = {_ICC_FILES[name][0]: [fact_out(f, named) for f in items]}
+        (folder / "icc" / f"{name}.toml").write_text(_document(named, body), encoding="utf-8")
 
 
 def _document(named: Mapping[str, Source], body: dict[str, Any]) -> str:

@@ -27,6 +27,7 @@ from icclaw.treaties import (
     OnDeposit,
     Treaty,
     WithdrawalAfterNotice,
+    WithGeneralEntry,
 )
 
 __all__ = [
@@ -259,6 +260,8 @@ class Reader:
             "signature_closed",
             "reservations",
             "clauses",
+            "open_for_signature",
+            "complete_until",
         )
         if not self.fields(raw, entry, required, optional):
             return None
@@ -303,6 +306,8 @@ class Reader:
                 signature_closed=closed,
                 reservations=reservations,
                 clauses=dict(clauses),
+                open_for_signature=raw.get("open_for_signature", True),
+                complete_until=self.date(raw, "complete_until", entry),
             ),
         )
 
@@ -312,7 +317,7 @@ class Reader:
         if not isinstance(raw, Mapping) or "kind" not in raw:
             self.problem(
                 entry,
-                "must be a table with a 'kind': first-of-month-after-days, after-months or on-deposit",
+                "must be a table with a 'kind': first-of-month-after-days, after-months, on-deposit or with-general-entry",
             )
             return None
         kind = raw["kind"]
@@ -329,10 +334,13 @@ class Reader:
         elif kind == "on-deposit":
             if self.fields(raw, entry, ("kind", "article"), ()):
                 return self.build(entry, lambda: OnDeposit(article=raw["article"]))
+        elif kind == "with-general-entry":
+            if self.fields(raw, entry, ("kind", "article"), ()):
+                return self.build(entry, lambda: WithGeneralEntry(article=raw["article"]))
         else:
             self.problem(
                 entry,
-                f"kind {kind!r} is not one of first-of-month-after-days, after-months, on-deposit",
+                f"kind {kind!r} is not one of first-of-month-after-days, after-months, on-deposit, with-general-entry",
             )
         return None
 
@@ -467,11 +475,16 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
         out["signature_closed"] = _date_out(treaty.signature_closed)
     if treaty.reservations is not None:
         out["reservations"] = treaty.reservations
+    if not treaty.open_for_signature:
+        out["open_for_signature"] = False
+    if treaty.complete_until is not None:
+        out["complete_until"] = _date_out(treaty.complete_until)
     rule = treaty.consent_rule
     kinds = {
         FirstOfMonthAfterDays: "first-of-month-after-days",
         AfterMonths: "after-months",
         OnDeposit: "on-deposit",
+        WithGeneralEntry: "with-general-entry",
     }
     out["consent_rule"] = {"kind": kinds[type(rule)], **attrs.asdict(rule)}
     if treaty.withdrawal_rule is not None:

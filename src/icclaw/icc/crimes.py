@@ -56,64 +56,26 @@ class Provision:
 
 _A2010 = "rome-statute-art8-amendment-2010"
 _A2017 = "rome-statute-art8-amendment-2017"
+_A2017L = "rome-statute-art8-amendment-2017-lasers"
+_A2017F = "rome-statute-art8-amendment-2017-fragments"
 _A2019 = "rome-statute-art8-amendment-2019"
 
+_IAC, _NIAC = "international", "non-international"
+_BIO = "employing weapons using microbial or other biological agents, or toxins"
+_FRAG = "employing weapons injuring by fragments not detectable by X-rays"
+_LASER = "employing laser weapons designed to cause permanent blindness"
+
 AMENDED_PROVISIONS: tuple[Provision, ...] = (
-    Provision("8(2)(e)(xiii)", _A2010, "non-international", "employing poison or poisoned weapons"),
-    Provision(
-        "8(2)(e)(xiv)",
-        _A2010,
-        "non-international",
-        "employing asphyxiating, poisonous or other gases",
-    ),
-    Provision(
-        "8(2)(e)(xv)",
-        _A2010,
-        "non-international",
-        "employing bullets which expand or flatten easily",
-    ),
-    Provision(
-        "8(2)(b)(xxvii)",
-        _A2017,
-        "international",
-        "employing weapons using microbial or other biological agents, or toxins",
-    ),
-    Provision(
-        "8(2)(b)(xxviii)",
-        _A2017,
-        "international",
-        "employing weapons injuring by fragments not detectable by X-rays",
-    ),
-    Provision(
-        "8(2)(b)(xxix)",
-        _A2017,
-        "international",
-        "employing laser weapons designed to cause permanent blindness",
-    ),
-    Provision(
-        "8(2)(e)(xvi)",
-        _A2017,
-        "non-international",
-        "employing weapons using microbial or other biological agents, or toxins",
-    ),
-    Provision(
-        "8(2)(e)(xvii)",
-        _A2017,
-        "non-international",
-        "employing weapons injuring by fragments not detectable by X-rays",
-    ),
-    Provision(
-        "8(2)(e)(xviii)",
-        _A2017,
-        "non-international",
-        "employing laser weapons designed to cause permanent blindness",
-    ),
-    Provision(
-        "8(2)(e)(xix)",
-        _A2019,
-        "non-international",
-        "intentionally using starvation of civilians as a method of warfare",
-    ),
+    Provision("8(2)(e)(xiii)", _A2010, _NIAC, "employing poison or poisoned weapons"),
+    Provision("8(2)(e)(xiv)", _A2010, _NIAC, "employing asphyxiating, poisonous or other gases"),
+    Provision("8(2)(e)(xv)", _A2010, _NIAC, "employing bullets which expand or flatten easily"),
+    Provision("8(2)(b)(xxvii)", _A2017, _IAC, _BIO),
+    Provision("8(2)(b)(xxviii)", _A2017F, _IAC, _FRAG),
+    Provision("8(2)(b)(xxix)", _A2017L, _IAC, _LASER),
+    Provision("8(2)(e)(xvi)", _A2017, _NIAC, _BIO),
+    Provision("8(2)(e)(xvii)", _A2017F, _NIAC, _FRAG),
+    Provision("8(2)(e)(xviii)", _A2017L, _NIAC, _LASER),
+    Provision("8(2)(e)(xix)", _A2019, _NIAC, "intentionally using starvation of civilians"),
 )
 """Every art. 8 paragraph added by amendment (RC/Res.5; ICC-ASP/16/Res.4; ICC-ASP/18/Res.5)."""
 

@@ -324,6 +324,7 @@ class Resolution:
         source: Where the fact comes from.
         number: The resolution's number, once adopted (``"1593"``).
         symbol: The draft's document symbol (``"S/2014/348"``).
+        name: A short name, where neither number nor symbol is known (``"kenya-deferral-2013"``).
         chapter_vii: Whether the Council acted under Chapter VII of the Charter.
         situation: A short name of the situation referred (``"darfur"``).
         territory: The states whose territory the referral concerns.
@@ -347,6 +348,7 @@ class Resolution:
     source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
     number: str | None = None
     symbol: str | None = None
+    name: str | None = None
     chapter_vii: bool = False
     situation: str | None = None
     territory: tuple[str, ...] = attrs.field(default=(), converter=_code_list)
@@ -360,8 +362,8 @@ class Resolution:
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.number is None and self.symbol is None:
-            raise ValueError("a Security Council text needs its number or its symbol")
+        if self.number is None and self.symbol is None and self.name is None:
+            raise ValueError("a Security Council text needs its number, its symbol or a name")
         seen: set[str] = set()
         for code in (*self.yes, *self.no, *self.abstain):
             if code in seen:
@@ -374,8 +376,12 @@ class Resolution:
 
     @property
     def label(self) -> str:
-        """``"res. 1593"`` or ``"draft S/2014/348"``."""
-        return f"res. {self.number}" if self.number is not None else f"draft {self.symbol}"
+        """``"res. 1593"``, ``"draft S/2014/348"`` or ``"draft kenya-deferral-2013"``."""
+        return (
+            f"res. {self.number}"
+            if self.number is not None
+            else f"draft {self.symbol or self.name}"
+        )
 
 
 @attrs.frozen
