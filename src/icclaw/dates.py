@@ -27,9 +27,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "ALL_DAYS",
+    "NO_DAYS",
+    "OPEN",
     "Date",
     "DateLike",
     "Period",
+    "Spans",
     "days_after",
     "describe",
     "first_day_of_month_after",
@@ -37,8 +41,15 @@ __all__ = [
     "months_after",
     "normalise",
     "optional_date",
+    "s_and",
+    "s_minus",
+    "s_norm",
+    "s_text",
+    "span",
     "subtract",
     "to_date",
+    "to_periods",
+    "to_spans",
     "years_after",
 ]
 
@@ -175,49 +186,112 @@ def normalise(periods: Iterable[Period]) -> tuple[Period, ...]:
     >>> normalise([Period("2020-01-05", "2020-01-09"), Period("2020-01-01", "2020-01-04")])
     (Period(start=Date(2020, 1, 1), end=Date(2020, 1, 9)),)
     """
-    out: list[Period] = []
-    for p in sorted(periods, key=lambda p: p.start):
-        if out:
-            last = out[-1]
-            if last.end is None:
-                continue
-            if p.start <= last.end.add(days=1):
-                end = None if p.end is None else max(last.end, p.end)
-                out[-1] = Period(last.start, end)
-                continue
-        out.append(p)
-    return tuple(out)
+    return to_periods(to_spans(periods))
 
 
 def intersect(a: Iterable[Period], b: Iterable[Period]) -> tuple[Period, ...]:
     """Return the days in both ``a`` and ``b``, as disjoint sorted periods."""
-    left, right = normalise(a), normalise(b)
-    out = []
-    for p in left:
-        for q in right:
-            both = p.intersection(q)
-            if both is not None:
-                out.append(both)
-    return normalise(out)
+    return to_periods(s_and(to_spans(a), to_spans(b)))
 
 
 def subtract(a: Iterable[Period], b: Iterable[Period]) -> tuple[Period, ...]:
     """Return the days in ``a`` and not in ``b``, as disjoint sorted periods."""
-    out = list(normalise(a))
-    for cut in normalise(b):
-        kept: list[Period] = []
-        for p in out:
-            if p.intersection(cut) is None:
-                kept.append(p)
-                continue
-            if p.start < cut.start:
-                kept.append(Period(p.start, cut.start.subtract(days=1)))
-            if cut.end is not None and (p.end is None or p.end > cut.end):
-                kept.append(Period(cut.end.add(days=1), p.end))
-        out = kept
-    return normalise(out)
+    return to_periods(s_minus(to_spans(a), to_spans(b)))
 
 
 def describe(periods: Iterable[Period]) -> str:
     """Render periods for a reader: ``"2014-02-20 – open"`` or several joined by ``"; "``."""
     return "; ".join(str(p) for p in periods) or "no day"
+
+
+# --- spans: the same algebra on day numbers, for the engines' inner loops ---------------------
+
+Spans: TypeAlias = tuple[tuple[int, int], ...]
+"""Days as sorted, disjoint, inclusive ``(first, last)`` proleptic ordinals; ``OPEN`` ends an
+open span. The engines compute on spans and turn them into :class:`Period` objects for answers."""
+
+OPEN = 10**7
+"""The ``last`` of a span with no end (beyond any ordinal a Date can have)."""
+
+ALL_DAYS: Spans = ((1, OPEN),)
+NO_DAYS: Spans = ()
+
+
+def span(start: Date, end: Date | None = None) -> tuple[int, int]:
+    """The span from ``start`` to ``end`` inclusive (``None``: open)."""
+    return (start.toordinal(), OPEN if end is None else end.toordinal())
+
+
+def to_spans(periods: Iterable[Period]) -> Spans:
+    """Turn periods into normalised spans."""
+    return s_norm(span(p.start, p.end) for p in periods)
+
+
+def to_periods(spans: Spans) -> tuple[Period, ...]:
+    """Turn spans into periods."""
+    return tuple(
+        Period(pendulum.Date.fromordinal(a), None if b >= OPEN else pendulum.Date.fromordinal(b))
+        for a, b in spans
+    )
+
+
+def s_norm(spans: Iterable[tuple[int, int]]) -> Spans:
+    """Sort and merge spans that overlap or touch."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def s_and(x: Spans, y: Spans) -> Spans:
+    """The days in both (each normalised)."""
+    if y is ALL_DAYS or not x:
+        return x
+    if x is ALL_DAYS or not y:
+        return y
+    out = []
+    i = j = 0
+    while i < len(x) and j < len(y):
+        a = max(x[i][0], y[j][0])
+        b = min(x[i][1], y[j][1])
+        if a <= b:
+            out.append((a, b))
+        if x[i][1] < y[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
+
+
+def s_minus(x: Spans, y: Spans) -> Spans:
+    """The days in ``x`` and not in ``y`` (each normalised)."""
+    if not y or not x:
+        return x
+    out = []
+    for a, b in x:
+        start = a
+        for c, d in y:
+            if d < start or c > b:
+                continue
+            if c > start:
+                out.append((start, c - 1))
+            start = d + 1
+            if start > b:
+                break
+        if start <= b:
+            out.append((start, b))
+    return tuple(out)
+
+
+def s_text(spans: Spans) -> str:
+    """Render spans for a reader, as :func:`describe` renders periods."""
+    if not spans:
+        return "no day"
+    return "; ".join(
+        f"{_dt.date.fromordinal(a).isoformat()} – {'open' if b >= OPEN else _dt.date.fromordinal(b).isoformat()}"
+        for a, b in spans
+    )

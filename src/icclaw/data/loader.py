@@ -32,12 +32,11 @@ from icclaw.data.serial import (
     state_out,
     treaty_out,
 )
-from icclaw.icc.facts import Declaration, Resolution, Situation
 from icclaw.errors import DataError, Problem, RecordError
+from icclaw.icc.facts import Declaration, Resolution, Situation
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Mapping
 
     from icclaw.findings import Source
     from icclaw.record import Record

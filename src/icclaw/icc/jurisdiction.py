@@ -21,12 +21,27 @@ facts; no when no day is possible.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import functools
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 import pendulum
 
-from icclaw.dates import Date, Period, describe, intersect, normalise, subtract, years_after
+from icclaw.dates import (
+    ALL_DAYS,
+    NO_DAYS,
+    OPEN,
+    Date,
+    Spans,
+    s_and,
+    s_minus,
+    s_norm,
+    s_text,
+    span,
+    to_periods,
+    to_spans,
+    years_after,
+)
 from icclaw.errors import UnknownResolution
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, vote_outcome
@@ -79,8 +94,8 @@ FLOOR = pendulum.Date(2002, 7, 1)
 """Art. 11(1): no jurisdiction over conduct before the Statute's entry into force."""
 ACTIVATION = pendulum.Date(2018, 7, 17)
 """Jurisdiction over aggression activated as of this day (ICC-ASP/16/Res.5, 14 Dec 2017)."""
-EVER = (Period(pendulum.Date(1, 1, 1), None),)
-NEVER: tuple[Period, ...] = ()
+EVER: Spans = ALL_DAYS
+NEVER: Spans = NO_DAYS
 
 _C = {
     "5": Citation(RS, "art. 5(1)"),
@@ -107,8 +122,7 @@ _C = {
 }
 
 
-@attrs.frozen
-class Query:
+class Query(NamedTuple):
     """One question put to the engine.
 
     Attributes:
@@ -118,6 +132,7 @@ class Query:
         on: The day the Court would act.
         known_on: Answer as the record stood on this day (``None``: the whole record).
         policy: The readings of contested law.
+        days: The days of the conduct, as spans.
     """
 
     record: Record
@@ -126,11 +141,11 @@ class Query:
     on: Date
     known_on: Date | None
     policy: Policy
+    days: Spans
 
 
-@attrs.frozen
-class Check:
-    """What one rule says about an event.
+class Check(NamedTuple):
+    """What one rule says about an event (a named tuple: the engine builds many).
 
     Attributes:
         certain: The days the rule allows jurisdiction over, on the facts given.
@@ -140,15 +155,50 @@ class Check:
         qualifiers: What limits the answer without changing it.
     """
 
-    certain: tuple[Period, ...]
-    possible: tuple[Period, ...]
+    certain: Spans
+    possible: Spans
     reasons: tuple[Reason, ...] = ()
     missing: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
 
 
+_FLOOR_REASON = Reason(
+    "the Court has jurisdiction only over conduct after the Statute entered into force on 2002-07-01",
+    _C["11(1)"],
+)
+_ACTIVATION_REASON = Reason(
+    "jurisdiction over aggression was activated as of 2018-07-17 (ICC-ASP/16/Res.5)", _C["8bis"]
+)
+_CRIME_REASONS = {
+    crime: Reason(
+        f"{crime.value} is a crime within the jurisdiction of the Court ({crime.article})", _C["5"]
+    )
+    for crime in Crime
+}
+
+
 def _allow(*reasons: Reason, qualifiers: Sequence[str] = ()) -> Check:
     return Check(EVER, EVER, tuple(reasons), (), tuple(qualifiers))
+
+
+NOT_CONCERNED = Check(EVER, EVER)
+_PTC_QUESTION = "the question is the one the Pre-Trial Chamber asks — does the case appear to fall within the jurisdiction of the Court?"
+_NOT_YET_SOUGHT = _allow(
+    Reason(f"authorisation not yet sought: {_PTC_QUESTION}", _C["13(c)"]),
+    qualifiers=["authorisation under art. 15(4) still required"],
+)
+_AGE_UNKNOWN = Check(EVER, EVER, (), (), ("art. 26 not assessed: age unknown",))
+
+
+@functools.cache
+def _no_link(code: str) -> Reason:
+    return Reason(
+        f"{code}: neither a party nor an accepting state on any day of the conduct", _C["12(2)(a)"]
+    )
+
+
+_ORIGINAL_TEXT = {crime: _allow(reason) for crime, reason in _CRIME_REASONS.items()}
+"""What a rule says about an event it does not concern: every day allowed, nothing to add."""
 
 
 def _deny(*reasons: Reason) -> Check:
@@ -172,8 +222,8 @@ class Link:
         reasons: The facts and rules behind ``days``.
     """
 
-    days: tuple[Period, ...]
-    party_days: tuple[Period, ...]
+    days: Spans
+    party_days: Spans
     reasons: tuple[Reason, ...]
 
 
@@ -192,25 +242,38 @@ def link_periods(
     return record.cached(key, lambda: _link_periods(record, code, on, known_on, policy))
 
 
+def _days(event: Event) -> Spans:
+    """The days of the conduct, as spans."""
+    return (span(event.date, event.until or event.date),)
+
+
+def _in_force(record: Record, code: str, slug: str, known_on: Date | None) -> Spans:
+    """The days ``slug`` bound ``code``, as spans (cached per record)."""
+    return record.cached(
+        ("in-force", code, slug, known_on),
+        lambda: to_spans(record.in_force_periods(code, slug, known_on=known_on)),
+    )
+
+
 def _link_periods(
     record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
 ) -> Link:
     reasons: list[Reason] = []
     name = record.state(code).name
-    party: list[Period] = []
-    kept: list[Period] = []
+    party: list[tuple[int, int]] = []
+    kept: list[tuple[int, int]] = []
     if RS_SLUG in record.treaty_slugs:
         hist = record.history(code, RS_SLUG, known_on=known_on, policy=policy)
-        spans = record.in_force_periods(code, RS_SLUG, known_on=known_on)
-        for span in spans:
-            party.append(span)
-            start_reason = next((t.reason for t in hist.transitions if t.day == span.start), None)
-            if span.end is None or span.end >= on:
-                kept.append(span)
+        for bound in record.in_force_periods(code, RS_SLUG, known_on=known_on):
+            days = span(bound.start, bound.end)
+            party.append(days)
+            start_reason = next((t.reason for t in hist.transitions if t.day == bound.start), None)
+            if bound.end is None or bound.end >= on:
+                kept.append(days)
                 reasons.append(
                     Reason(
-                        f"{name} is bound by the Statute from {span.start}"
-                        + ("" if span.end is None else f" to {span.end}"),
+                        f"{name} is bound by the Statute from {bound.start}"
+                        + ("" if bound.end is None else f" to {bound.end}"),
                         _C["11(2)"],
                         start_reason.source if start_reason else None,
                     )
@@ -218,12 +281,12 @@ def _link_periods(
                 if start_reason is not None and start_reason.source is None:
                     reasons.append(start_reason)
                 continue
-            effective = span.end.add(days=1)
+            effective = bound.end.add(days=1)
             survives, why = _survives_withdrawal(record, code, effective, known_on, policy)
-            text = f"{name} was a party from {span.start} to {span.end}; its withdrawal took effect on {effective}: {why}"
+            text = f"{name} was a party from {bound.start} to {bound.end}; its withdrawal took effect on {effective}: {why}"
             reasons.append(Reason(text, _C["127(2)"]))
             if survives:
-                kept.append(span)
+                kept.append(days)
     for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on):
         covers = d.covers
         assert covers is not None
@@ -252,8 +315,8 @@ def _link_periods(
                 d.source,
             )
         )
-        kept.append(covers)
-    return Link(normalise(kept), normalise(party), tuple(reasons))
+        kept.append(span(covers.start, covers.end))
+    return Link(s_norm(kept), s_norm(party), tuple(reasons))
 
 
 def _survives_withdrawal(
@@ -378,29 +441,26 @@ def check_trigger(q: Query) -> Check:
         )
     authorised = trigger.authorised_on
     if authorised is not None and authorised <= on:
-        scope = [
-            f"the authorisation of {authorised} ({s.name}) covers {s.period}"
-            for s in record.situations_authorised_on(authorised, event.territory or ())
-            if s.period is not None
-        ]
-        outside = [
-            q
-            for s in record.situations_authorised_on(authorised, event.territory or ())
-            if s.period is not None and s.period.intersection(event.period) is None
-            for q in (
-                f"the event lies outside the days the authorisation of {authorised} covers; a new authorisation would be needed",
-            )
-        ]
+        scope = []
+        for s in record.situations_authorised_on(authorised, event.territory or ()):
+            if s.period is None:
+                continue
+            scope.append(f"the authorisation of {authorised} ({s.name}) covers {s.period}")
+            if s.period.intersection(event.period) is None:
+                scope.append(
+                    "the event lies outside the days that authorisation covers; a new authorisation would be needed"
+                )
         return _allow(
             Reason(
                 f"the Pre-Trial Chamber authorised the investigation on {authorised}", _C["13(c)"]
             ),
-            qualifiers=[*scope, *outside],
+            qualifiers=scope,
         )
-    when = f"not given by {on}" if authorised is not None else "not yet sought"
+    if authorised is None:
+        return _NOT_YET_SOUGHT
     return _allow(
         Reason(
-            f"authorisation {when}: the question is the one the Pre-Trial Chamber asks — does the case appear to fall within the jurisdiction of the Court?",
+            f"authorisation not given by {on}: {_PTC_QUESTION}",
             _C["13(c)"],
         ),
         qualifiers=["authorisation under art. 15(4) still required"],
@@ -422,13 +482,10 @@ def check_subject_matter(q: Query) -> Check:
         q.known_on,
         q.policy,
     )
-    crime = Reason(
-        f"{event.crime.value} is a crime within the jurisdiction of the Court ({event.crime.article})",
-        _C["5"],
-    )
+    crime = _CRIME_REASONS[event.crime]
     amendment = event.amendment
     if amendment is None:
-        return _allow(crime)
+        return _ORIGINAL_TEXT[event.crime]
     if amendment not in record.treaty_slugs:
         return _unknown(
             (f"record: acceptances of {amendment}",),
@@ -441,8 +498,8 @@ def check_subject_matter(q: Query) -> Check:
         if start is None:
             return _deny(crime, Reason(f"the {tr.short_title} is not in force", _C["121(5)"]))
         return Check(
-            (Period(start, None),),
-            (Period(start, None),),
+            (span(start),),
+            (span(start),),
             (
                 crime,
                 Reason(
@@ -462,30 +519,51 @@ def check_subject_matter(q: Query) -> Check:
         ),
     ]
     states = [*(event.territory or ()), *(event.nationality or ())]
-    certain = list(EVER)
+    certain, possible = EVER, EVER
+    unrecorded = False
     for code in dict.fromkeys(states):
-        accepted = record.in_force_periods(code, amendment, known_on=known_on)
+        accepted, maybe, why = _accepted(record, code, amendment, known_on)
+        reasons.append(why)
         if policy.amendment_reach is AmendmentReach.CONSENT:
-            allowed = accepted
+            allowed, allowed_maybe = accepted, maybe
         else:  # only a State Party that has not accepted is shielded
-            party = record.in_force_periods(code, RS_SLUG, known_on=known_on)
-            allowed = normalise([*subtract(EVER, party), *accepted])
-        certain = list(intersect(certain, allowed))
-        reasons.append(
-            Reason(
-                f"{code}: the amendment is in force for it {describe(accepted) if accepted else 'on no day'}",
-                _C["121(5)"],
-            )
-        )
-    missing = []
-    possible = tuple(certain)
+            outside = s_minus(EVER, _in_force(record, code, RS_SLUG, known_on))
+            allowed, allowed_maybe = s_norm([*outside, *accepted]), s_norm([*outside, *maybe])
+        certain = s_and(certain, allowed)
+        possible = s_and(possible, allowed_maybe)
+        unrecorded = unrecorded or maybe != accepted
+    missing = (
+        [f"record: acceptances of {amendment} after {record.complete_until(amendment)}"]
+        if unrecorded
+        else []
+    )
     if event.nationality is None:
         missing.append("event.nationality")
-        certain = []
+        certain = NEVER
     if event.territory is None:
         missing.append("event.territory")
-        certain = []
-    return Check(normalise(certain), possible, tuple(reasons), tuple(missing))
+        certain = NEVER
+    return Check(certain, possible, tuple(reasons), tuple(missing))
+
+
+def _accepted(
+    record: Record, code: str, amendment: str, known_on: Date | None
+) -> tuple[Spans, Spans, Reason]:
+    """The days an amendment is in force for ``code``: on the record, and possibly.
+
+    An acceptance after the day the record of the amendment is complete could bring it into
+    force from one year later (art. 121(5)).
+    """
+    tr = record.treaty(amendment)
+    accepted = _in_force(record, code, amendment, known_on)
+    complete = record.complete_until(amendment)
+    text = f"{code}: the {tr.short_title} is in force for it {s_text(accepted) if accepted else 'on no day on the record'}"
+    if accepted and accepted[-1][1] >= OPEN:
+        return accepted, accepted, Reason(text, _C["121(5)"])
+    earliest = tr.consent_rule.apply(complete.add(days=1))
+    maybe = s_norm([*accepted, span(earliest)])
+    text += f"; the record of acceptances is complete only up to {complete}, so it may be in force from {earliest}"
+    return accepted, maybe, Reason(text, _C["121(5)"])
 
 
 def check_temporal(q: Query) -> Check:
@@ -502,15 +580,7 @@ def check_temporal(q: Query) -> Check:
         q.known_on,
         q.policy,
     )
-    floor, reasons = (
-        FLOOR,
-        [
-            Reason(
-                "the Court has jurisdiction only over conduct after the Statute entered into force on 2002-07-01",
-                _C["11(1)"],
-            )
-        ],
-    )
+    floor, reasons = FLOOR, [_FLOOR_REASON]
     if isinstance(trigger, SecurityCouncilReferral):
         res = _resolution(record, trigger, known_on)
         if res.start is not None and res.start > floor:
@@ -522,14 +592,9 @@ def check_temporal(q: Query) -> Check:
             )
     if event.crime is Crime.AGGRESSION:
         floor = max(floor, ACTIVATION)
-        reasons.append(
-            Reason(
-                "jurisdiction over aggression was activated as of 2018-07-17 (ICC-ASP/16/Res.5)",
-                _C["8bis"],
-            )
-        )
-    allowed = (Period(floor, None),)
-    if not intersect([event.period], allowed):
+        reasons.append(_ACTIVATION_REASON)
+    allowed = (span(floor),)
+    if not s_and(q.days, allowed):
         reasons.append(
             Reason(f"the conduct ({event.period}) lies wholly before {floor}", _C["11(1)"])
         )
@@ -554,44 +619,40 @@ def check_preconditions(q: Query) -> Check:
     if isinstance(trigger, SecurityCouncilReferral):
         return _referral_scope(record, event, _resolution(record, trigger, known_on))
     reasons: list[Reason] = []
-    territorial: list[Period] = []
+    territorial: list[tuple[int, int]] = []
     for code in event.territory or ():
         link = link_periods(record, code, on, known_on, policy)
         reasons.extend(link.reasons)
         territorial.extend(link.days)
         if not link.days:
-            reasons.append(
-                Reason(
-                    f"{code}: neither a party nor an accepting state on any day of the conduct",
-                    _C["12(2)(a)"],
-                )
-            )
-    national: list[Period] = []
+            reasons.append(_no_link(code))
+    national: list[tuple[int, int]] = []
     for code in event.nationality or ():
         link = link_periods(record, code, on, known_on, policy)
-        reasons.extend(r for r in link.reasons if r not in reasons)
+        reasons.extend(link.reasons)
         national.extend(link.days)
-    t_days, n_days = normalise(territorial), normalise(national)
-    conduct = [event.period]
-    if intersect(conduct, t_days):
+    t_days, n_days = s_norm(territorial), s_norm(national)
+    conduct = q.days
+    t_link, n_link = s_and(conduct, t_days), s_and(conduct, n_days)
+    if t_link:
         reasons.append(
             Reason(
-                f"territorial link (conduct or an element of it on the territory of {', '.join(event.territory or ())}): {describe(intersect(conduct, t_days))}",
+                f"territorial link (conduct or an element of it on the territory of {', '.join(event.territory or ())}): {s_text(t_link)}",
                 _C["12(2)(a)"],
             )
         )
-    if intersect(conduct, n_days):
+    if n_link:
         reasons.append(
             Reason(
-                f"nationality link ({', '.join(event.nationality or ())}): {describe(intersect(conduct, n_days))}",
+                f"nationality link ({', '.join(event.nationality or ())}): {s_text(n_link)}",
                 _C["12(2)(b)"],
             )
         )
     if event.nationality == ():
         reasons.append(Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]))
-    certain = normalise([*t_days, *n_days])
+    certain = s_norm([*t_days, *n_days])
     possible, missing = certain, []
-    if event.nationality is None and subtract(conduct, certain):
+    if event.nationality is None and s_minus(conduct, certain):
         possible, missing = EVER, ["event.nationality"]
         reasons.append(
             Reason(
@@ -599,7 +660,7 @@ def check_preconditions(q: Query) -> Check:
                 _C["12(2)(b)"],
             )
         )
-    if event.territory is None and subtract(conduct, certain):
+    if event.territory is None and s_minus(conduct, certain):
         possible, missing = EVER, [*missing, "event.territory"]
     quals = (
         ["nationality is taken at the time of the conduct (the Statute is silent)"]
@@ -672,7 +733,7 @@ def check_age(q: Query) -> Check:
         q.policy,
     )
     if event.age is None:
-        return Check(EVER, EVER, (), (), ("art. 26 not assessed: age unknown",))
+        return _AGE_UNKNOWN
     if event.age < 18:
         return _deny(
             Reason(
@@ -684,8 +745,9 @@ def check_age(q: Query) -> Check:
 
 def _transitional_days(
     record: Record, code: str, scope_needed: str, on: Date, known_on: Date | None
-) -> tuple[tuple[Period, ...], list[Reason]]:
-    days, reasons = [], []
+) -> tuple[Spans, list[Reason]]:
+    days: list[tuple[int, int]] = []
+    reasons: list[Reason] = []
     for d in record.declarations_of(code, DeclarationKind.TRANSITIONAL, known_on=known_on):
         if d.scope not in ("all", scope_needed):
             continue
@@ -699,7 +761,7 @@ def _transitional_days(
         ):
             end = min(end, stop.subtract(days=1))
         if end >= start:
-            days.append(Period(start, end))
+            days.append(span(start, end))
             reasons.append(
                 Reason(
                     f"{code} declared under art. 124 ({d.scope}) that it does not accept jurisdiction over war crimes from {start} to {end}",
@@ -707,7 +769,16 @@ def _transitional_days(
                     d.source,
                 )
             )
-    return normalise(days), reasons
+    return s_norm(days), reasons
+
+
+def _transitional_cached(
+    record: Record, code: str, scope_needed: str, on: Date, known_on: Date | None
+) -> tuple[Spans, list[Reason]]:
+    return record.cached(
+        ("124", code, scope_needed, known_on),
+        lambda: _transitional_days(record, code, scope_needed, on, known_on),
+    )
 
 
 def _in_force_by_consent_of(
@@ -740,7 +811,7 @@ def check_transitional(q: Query) -> Check:
         q.policy,
     )
     if event.crime is not Crime.WAR_CRIMES:
-        return _allow()
+        return NOT_CONCERNED
     if isinstance(trigger, SecurityCouncilReferral):
         return Check(
             EVER,
@@ -752,30 +823,30 @@ def check_transitional(q: Query) -> Check:
             ),
         )
     reasons: list[Reason] = []
-    excluded: list[Period] = []
+    excluded: list[tuple[int, int]] = []
     for code in event.territory or ():
-        days, why = _transitional_days(record, code, "territory", on, known_on)
+        days, why = _transitional_cached(record, code, "territory", on, known_on)
         excluded += days
         reasons += why
     for code in event.nationality or ():
-        days, why = _transitional_days(record, code, "nationals", on, known_on)
+        days, why = _transitional_cached(record, code, "nationals", on, known_on)
         excluded += days
         reasons += why
-    certain = subtract(EVER, excluded)
+    certain = s_minus(EVER, s_norm(excluded))
     possible, missing = certain, []
     if event.nationality is None:
-        unknown = normalise(
+        unknown = s_norm(
             d
             for code in record.declarants(DeclarationKind.TRANSITIONAL, known_on=known_on)
-            for d in _transitional_days(record, code, "nationals", on, known_on)[0]
+            for d in _transitional_cached(record, code, "nationals", on, known_on)[0]
         )
-        overlap = intersect([event.period], unknown)
+        overlap = s_and(q.days, unknown)
         if overlap:
-            certain = subtract(certain, unknown)
+            certain = s_minus(certain, unknown)
             missing = ["event.nationality"]
             reasons.append(
                 Reason(
-                    f"nationality unknown: an art. 124 declaration covering nationals was active on {describe(overlap)}",
+                    f"nationality unknown: an art. 124 declaration covering nationals was active on {s_text(overlap)}",
                     _C["124"],
                 )
             )
@@ -800,7 +871,7 @@ def check_aggression(q: Query) -> Check:
         q.policy,
     )
     if event.crime is not Crime.AGGRESSION:
-        return _allow()
+        return NOT_CONCERNED
     leadership = "aggression is a leadership crime: the person must be in a position effectively to exercise control over or to direct the political or military action of a state"
     if isinstance(trigger, SecurityCouncilReferral):
         return Check(
@@ -830,17 +901,24 @@ def check_aggression(q: Query) -> Check:
     states = list(
         dict.fromkeys([event.aggressor, *(event.territory or ()), *(event.nationality or ())])
     )
-    certain = list(EVER)
+    certain = EVER
     for code in states:
-        party = list(record.in_force_periods(code, RS_SLUG, known_on=known_on))
+        party = _in_force(record, code, RS_SLUG, known_on)
         if policy.aggression_declarant is AggressionDeclarant.ACCEPTING_STATE:
-            party += [
-                d.covers
-                for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on)
-                if d.given_effect and d.covers is not None and d.lodged <= on
-            ]
-        certain = list(intersect(certain, party))
-        if not intersect([event.period], party):
+            party = s_norm(
+                [
+                    *party,
+                    *(
+                        span(d.start, d.end)
+                        for d in record.declarations_of(
+                            code, DeclarationKind.ACCEPTANCE, known_on=known_on
+                        )
+                        if d.given_effect and d.start is not None and d.lodged <= on
+                    ),
+                ]
+            )
+        certain = s_and(certain, party)
+        if not s_and(q.days, party):
             reasons.append(
                 Reason(
                     f"{code} is not a party to the Statute on the days of the act: the Court may not exercise jurisdiction over aggression by its nationals or on its territory (policy aggression_declarant={policy.aggression_declarant.value})",
@@ -851,7 +929,7 @@ def check_aggression(q: Query) -> Check:
         event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
     ):
         stop = d.withdrawn.subtract(days=1) if d.withdrawn is not None else None
-        certain = list(subtract(certain, [Period(d.lodged, stop)]))
+        certain = s_minus(certain, (span(d.lodged, stop),))
         reasons.append(
             Reason(
                 f"{event.aggressor} lodged a declaration of non-acceptance on {d.lodged}",
@@ -859,29 +937,52 @@ def check_aggression(q: Query) -> Check:
                 d.source,
             )
         )
+    possible = certain
+    unrecorded = False
     if policy.aggression_acceptance is AggressionAcceptance.NARROW:
         for code in dict.fromkeys([event.aggressor, *(event.territory or ())]):
-            accepted = (
-                record.in_force_periods(code, KAMPALA, known_on=known_on)
-                if KAMPALA in record.treaty_slugs
-                else ()
-            )
-            certain = list(intersect(certain, accepted))
+            if KAMPALA not in record.treaty_slugs:
+                accepted: Spans = NEVER
+                maybe: Spans = EVER
+                why = Reason(f"the record holds no acceptances of the {KAMPALA}", _C["121(5)"])
+                unrecorded = True
+            else:
+                accepted, maybe, why = _accepted(record, code, KAMPALA, known_on)
+                unrecorded = unrecorded or maybe != accepted
+            certain = s_and(certain, accepted)
+            possible = s_and(possible, maybe)
             reasons.append(
-                Reason(
-                    f"{code}: the aggression amendments are in force for it {describe(accepted) if accepted else 'on no day'} (policy aggression_acceptance=narrow, ICC-ASP/16/Res.5 para. 2)",
-                    _C["121(5)"],
+                attrs.evolve(
+                    why,
+                    text=f"{why.text} (policy aggression_acceptance=narrow: ICC-ASP/16/Res.5 para. 2)",
                 )
             )
-    missing = ("event.territory",) if event.territory is None else ()
-    possible = normalise(certain)
-    return Check(
-        () if missing else normalise(certain),
-        possible if not missing else EVER,
-        tuple(reasons),
-        missing,
-        tuple(quals),
+    missing = (
+        [
+            f"record: acceptances of {KAMPALA} after {record.complete_until(KAMPALA) if KAMPALA in record.treaty_slugs else 'adoption'}"
+        ]
+        if unrecorded
+        else []
     )
+    if event.territory is None:
+        missing.append("event.territory")
+        certain, possible = NEVER, EVER
+    return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
+
+
+def _deferrals(record: Record, known_on: Date | None) -> tuple[tuple[Resolution, Date, Date], ...]:
+    """The adopted Chapter VII deferral requests, with the days they run (cached per record)."""
+
+    def compute() -> tuple[tuple[Resolution, Date, Date], ...]:
+        out = []
+        for res in record.resolutions_of(ResolutionKind.DEFERRAL, known_on=known_on):
+            adopted = vote_outcome(res.yes, res.no, res.abstain, res.date) is VoteOutcome.ADOPTED
+            if res.chapter_vii and adopted:
+                start = res.deferral_from or res.date
+                out.append((res, start, start.add(months=res.months or 12).subtract(days=1)))
+        return tuple(out)
+
+    return record.cached(("deferrals", known_on), compute)
 
 
 def check_deferral(q: Query) -> Check:
@@ -898,15 +999,7 @@ def check_deferral(q: Query) -> Check:
         q.policy,
     )
     quals, reasons = [], []
-    for res in record.resolutions_of(ResolutionKind.DEFERRAL, known_on=known_on):
-        if (
-            not res.chapter_vii
-            or res.date > on
-            or vote_outcome(res.yes, res.no, res.abstain, res.date) is not VoteOutcome.ADOPTED
-        ):
-            continue
-        start = res.deferral_from or res.date
-        end = start.add(months=res.months or 12).subtract(days=1)
+    for res, start, end in _deferrals(record, known_on):
         if not start <= on <= end:
             continue
         if res.personnel_only:
@@ -924,6 +1017,8 @@ def check_deferral(q: Query) -> Check:
             )
     return Check(EVER, EVER, tuple(reasons), (), tuple(quals))
 
+
+_ADMISSIBILITY = Reason("admissibility (complementarity, gravity) is a separate question", _C["17"])
 
 CHECKS = (
     check_trigger,
@@ -983,27 +1078,30 @@ def jurisdiction(
     policy = policy or DEFAULT_POLICY
     day = on or record.as_of
     _validate(record, event, trigger)
-    query = Query(record, event, trigger, day, known_on, policy)
+    conduct = _days(event)
+    query = Query(record, event, trigger, day, known_on, policy, conduct)
     checks = [check(query) for check in CHECKS]
-    conduct: tuple[Period, ...] = (event.period,)
     certain, possible = conduct, conduct
     reasons: list[Reason] = []
     missing: list[str] = []
     qualifiers: list[str] = []
     for c in checks:
-        certain = intersect(certain, c.certain)
-        possible = intersect(possible, c.possible)
-        reasons.extend(r for r in c.reasons if r not in reasons)
-        qualifiers.extend(q for q in c.qualifiers if q not in qualifiers)
+        if c.certain is not EVER:
+            certain = s_and(certain, c.certain)
+        if c.possible is not EVER:
+            possible = s_and(possible, c.possible)
+        reasons += c.reasons
+        qualifiers += c.qualifiers
+    reasons = list({id(r): r for r in reasons}.values())  # the same fact may back two checks
+    qualifiers = list(dict.fromkeys(qualifiers))
     for c in checks:
-        if c.missing and intersect(intersect(possible, c.possible), subtract(conduct, c.certain)):
+        if c.missing and s_and(s_and(possible, c.possible), s_minus(conduct, c.certain)):
             missing.extend(m for m in c.missing if m not in missing)
-    reasons.append(
-        Reason("admissibility (complementarity, gravity) is a separate question", _C["17"])
-    )
+    reasons.append(_ADMISSIBILITY)
     qualifiers.append("admissibility not assessed")
     where = ", ".join(event.territory) if event.territory else "unknown territory"
-    question = f"May the Court exercise jurisdiction over {event.crime.value} ({event.period}, {where}) on a {_describe_trigger(trigger)}, on {day}?"
+    span_text = event.date.isoformat() + (f" – {event.until.isoformat()}" if event.until else "")
+    question = f"May the Court exercise jurisdiction over {event.crime.value} ({span_text}, {where}) on a {_describe_trigger(trigger)}, on {day.isoformat()}?"
 
     def finding(
         holds: bool | None,
@@ -1027,11 +1125,11 @@ def jurisdiction(
 
     if certain:
         if certain != conduct:
-            qualifiers.insert(0, f"only conduct on {describe(certain)} is within jurisdiction")
-            rest = subtract(intersect(possible, conduct), certain)
+            qualifiers.insert(0, f"only conduct on {s_text(certain)} is within jurisdiction")
+            rest = s_minus(s_and(possible, conduct), certain)
             if rest and missing:
-                qualifiers.insert(1, f"for {describe(rest)} it turns on {', '.join(missing)}")
-        return finding(True, value=certain, qualifiers=qualifiers)
+                qualifiers.insert(1, f"for {s_text(rest)} it turns on {', '.join(missing)}")
+        return finding(True, value=to_periods(certain), qualifiers=qualifiers)
     if possible and missing:
         return finding(None, missing=missing, qualifiers=qualifiers)
     return finding(False, qualifiers=[q for q in qualifiers if not q.startswith("authorisation")])
