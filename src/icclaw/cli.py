@@ -13,12 +13,21 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import icclaw
-from icclaw import IcclawError, Policy
+from icclaw import (
+    Crime,
+    Event,
+    IcclawError,
+    Policy,
+    ProprioMotu,
+    SecurityCouncilReferral,
+    StateReferral,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from icclaw import Action, Record
+    from icclaw.icc.facts import Trigger
 
 __all__ = ["main"]
 
@@ -67,6 +76,56 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("state", help="code, name or alias")
     p = sub.add_parser("parties", parents=[common], help="the states bound by a treaty on a day")
     p.add_argument("treaty", help="treaty slug, e.g. rome-statute")
+    p = sub.add_parser(
+        "jurisdiction",
+        parents=[common],
+        help="may the International Criminal Court exercise jurisdiction over an event?",
+    )
+    p.add_argument("--crime", required=True, choices=[c.value for c in Crime])
+    p.add_argument(
+        "--date", required=True, metavar="DATE", help="the day the conduct took place or began"
+    )
+    p.add_argument("--until", metavar="DATE", help="the last day of conduct over a period")
+    p.add_argument(
+        "--territory",
+        metavar="STATE[,STATE]",
+        help="where the conduct or an element of it took place",
+    )
+    nat = p.add_mutually_exclusive_group()
+    nat.add_argument(
+        "--nationality", metavar="STATE[,STATE]", help="the accused's nationalities (omit: unknown)"
+    )
+    nat.add_argument("--stateless", action="store_true", help="the accused has no nationality")
+    p.add_argument(
+        "--age", type=int, help="the accused's age at the time (omit: art. 26 not assessed)"
+    )
+    p.add_argument("--provision", help="the art. 8 paragraph charged, e.g. 8(2)(e)(xiii)")
+    p.add_argument(
+        "--aggressor", metavar="STATE", help="for aggression: the state whose act is alleged"
+    )
+    p.add_argument("--area", help="a named area, e.g. darfur")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--state-referral",
+        metavar="STATE[,STATE]:DATE",
+        help="referral by States Parties (art. 14)",
+    )
+    how.add_argument(
+        "--security-council",
+        metavar="RES",
+        help="Security Council referral: resolution number or draft symbol",
+    )
+    how.add_argument(
+        "--proprio-motu",
+        metavar="DATE",
+        nargs="?",
+        const="",
+        help="the Prosecutor's own initiative, with the day of the Pre-Trial Chamber's authorisation if given",
+    )
+    p = sub.add_parser(
+        "cooperation", parents=[common], help="must a state cooperate with the Court on a day?"
+    )
+    p.add_argument("state", help="code, name or alias")
     return parser
 
 
@@ -147,4 +206,64 @@ def _parties(record: Record, args: argparse.Namespace, policy: Policy) -> str:
     return "\n".join(lines)
 
 
-_COMMANDS = {"status": _status, "timeline": _timeline, "parties": _parties}
+def _codes(text: str | None) -> tuple[str, ...] | None:
+    return None if text is None else tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+def _trigger(args: argparse.Namespace) -> Trigger:
+    if args.state_referral is not None:
+        by, sep, day = args.state_referral.rpartition(":")
+        if not sep or not by:
+            raise InvalidInput(
+                f"--state-referral {args.state_referral!r}: write STATE[,STATE]:DATE, e.g. LTU:2022-03-01"
+            )
+        return StateReferral(by=_codes(by), on=day)
+    if args.security_council is not None:
+        return SecurityCouncilReferral(args.security_council)
+    return ProprioMotu(authorised_on=args.proprio_motu or None)
+
+
+def _jurisdiction(record: Record, args: argparse.Namespace, policy: Policy) -> str:
+    try:
+        nationality = () if args.stateless else _codes(args.nationality)
+        territory = _codes(args.territory)
+        states = [
+            *(territory or ()),
+            *(nationality or ()),
+            *((args.aggressor,) if args.aggressor else ()),
+        ]
+        codes = {c: record.state(c).code for c in states}  # names and aliases become codes
+        event = Event(
+            crime=args.crime,
+            date=args.date,
+            until=args.until,
+            territory=tuple(codes[c] for c in territory) if territory is not None else None,
+            nationality=tuple(codes[c] for c in nationality) if nationality is not None else None,
+            age=args.age,
+            provision=args.provision,
+            aggressor=codes[args.aggressor] if args.aggressor else None,
+            area=args.area,
+        )
+        trigger = _trigger(args)
+    except ValueError as exc:
+        raise InvalidInput(str(exc)) from None
+    finding = record.jurisdiction(event, trigger, args.on, policy, known_on=args.known_on)
+    return finding.to_json(indent=2) if args.json else finding.explain()
+
+
+def _cooperation(record: Record, args: argparse.Namespace, policy: Policy) -> str:
+    finding = record.cooperation_duty(args.state, args.on, known_on=args.known_on, policy=policy)
+    return finding.to_json(indent=2) if args.json else finding.explain()
+
+
+class InvalidInput(IcclawError, ValueError):
+    """A command-line value icclaw cannot read."""
+
+
+_COMMANDS = {
+    "status": _status,
+    "timeline": _timeline,
+    "parties": _parties,
+    "jurisdiction": _jurisdiction,
+    "cooperation": _cooperation,
+}

@@ -24,7 +24,17 @@ from hypothesis import strategies as st
 
 from icclaw.dates import Date, Period
 from icclaw.findings import Source, SourceKind
-from icclaw.policy import IntentDate, InterimAfterDeposit, Policy
+from icclaw.icc.crimes import Crime
+from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
+from icclaw.policy import (
+    AggressionAcceptance,
+    AggressionDeclarant,
+    AmendmentReach,
+    IntentDate,
+    InterimAfterDeposit,
+    Policy,
+    PostWithdrawal,
+)
 from icclaw.record import Record
 from icclaw.states import State, StateCategory
 from icclaw.status import TreatyStatus
@@ -48,12 +58,14 @@ __all__ = [
     "actions_for",
     "consent_rules",
     "dates",
+    "events",
     "histories",
     "periods",
     "policies",
     "records",
     "states",
     "treaties",
+    "triggers",
     "withdrawal_rules",
 ]
 
@@ -169,7 +181,74 @@ def policies() -> st.SearchStrategy[Policy]:
         Policy,
         intent_date=st.sampled_from(IntentDate),
         interim_after_deposit=st.sampled_from(InterimAfterDeposit),
+        post_withdrawal=st.sampled_from(PostWithdrawal),
+        amendment_reach=st.sampled_from(AmendmentReach),
+        aggression_acceptance=st.sampled_from(AggressionAcceptance),
+        aggression_declarant=st.sampled_from(AggressionDeclarant),
     )
+
+
+def events(
+    codes: Sequence[str],
+    *,
+    crimes: Sequence[Crime] = tuple(Crime),
+    min_date: Date | str = "1998-07-17",
+    max_date: Date | str = "2026-12-31",
+    nationality_known: bool | None = None,
+) -> st.SearchStrategy[Event]:
+    """Events over the given state codes.
+
+    Single days or periods, one to three territorial states, nationality known (possibly
+    stateless) or unknown, age sometimes given.
+
+    Args:
+        codes: The state codes to draw territory, nationality and aggressor from.
+        crimes: The crimes to draw from.
+        min_date: The earliest first day of conduct.
+        max_date: The latest last day of conduct.
+        nationality_known: ``True`` or ``False`` to force; ``None`` to draw.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Event:
+        crime = draw(st.sampled_from(crimes))
+        start = draw(dates(min_date, max_date))
+        until = draw(st.none() | dates(start, min(_d(max_date), start.add(years=3))))
+        territory = tuple(
+            draw(st.lists(st.sampled_from(codes), min_size=1, max_size=3, unique=True))
+        )
+        known = draw(st.booleans()) if nationality_known is None else nationality_known
+        nationality = (
+            tuple(draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)))
+            if known
+            else None
+        )
+        age = draw(st.none() | st.integers(10, 80))
+        aggressor = draw(st.sampled_from(codes)) if crime is Crime.AGGRESSION else None
+        return Event(crime, start, until, territory, nationality, age, None, aggressor)
+
+    return build()
+
+
+def triggers(
+    referrers: Sequence[str], resolutions: Sequence[str] = ()
+) -> st.SearchStrategy[Trigger]:
+    """Triggers: state referrals, Council referrals and proprio motu investigations.
+
+    State referrals are by the given codes; Council referrals of the given resolution numbers;
+    proprio motu investigations authorised on a drawn day, or not yet sought.
+    """
+    options: list[st.SearchStrategy[Trigger]] = [
+        st.builds(ProprioMotu, st.none() | dates("2003-01-01", "2026-12-31")),
+        st.builds(
+            StateReferral,
+            st.lists(st.sampled_from(referrers), min_size=1, max_size=3, unique=True).map(tuple),
+            dates("2003-01-01", "2026-12-31"),
+        ),
+    ]
+    if resolutions:
+        options.append(st.builds(SecurityCouncilReferral, st.sampled_from(resolutions)))
+    return st.one_of(options)
 
 
 _CONSENTS = (

@@ -96,7 +96,7 @@ def cooperation_duty(
     else:
         reasons.append(
             Reason(
-                f"{st.name} is not a State Party on {on} ({status.value}): the Statute imposes no duty on it",
+                f"{st.name} is not a State Party on {on} ({status.value}): it has no duty to cooperate as a party",
                 _NONE,
             )
         )
