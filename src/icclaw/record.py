@@ -596,9 +596,9 @@ class Record:
             reasons; for conduct over a period, a qualifier names the part within jurisdiction
             and ``value`` holds those days.
         """
-        from icclaw.icc.jurisdiction import jurisdiction  # noqa: PLC0415
+        from icclaw.icc import jurisdiction as engine  # noqa: PLC0415
 
-        return jurisdiction(
+        return engine.jurisdiction(
             self, event, trigger, self._day(on), known_on=_opt(known_on), policy=policy
         )
 

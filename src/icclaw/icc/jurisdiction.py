@@ -44,7 +44,7 @@ from icclaw.dates import (
 )
 from icclaw.errors import UnknownResolution
 from icclaw.findings import Citation, Finding, Reason
-from icclaw.icc.council import VoteOutcome, vote_outcome
+from icclaw.icc.council import VoteOutcome, permanent_members, vote_outcome
 from icclaw.icc.crimes import Crime
 from icclaw.icc.facts import (
     DeclarationKind,
@@ -186,6 +186,10 @@ _PTC_QUESTION = "the question is the one the Pre-Trial Chamber asks — does the
 _NOT_YET_SOUGHT = _allow(
     Reason(f"authorisation not yet sought: {_PTC_QUESTION}", _C["13(c)"]),
     qualifiers=["authorisation under art. 15(4) still required"],
+)
+_NARROW_REASON = Reason(
+    "the aggression amendments must be in force for both the aggressor and the victim state on the day of the act (policy aggression_acceptance=narrow; ICC-ASP/16/Res.5 para. 2)",
+    _C["121(5)"],
 )
 _AGE_UNKNOWN = Check(EVER, EVER, (), (), ("art. 26 not assessed: age unknown",))
 
@@ -355,7 +359,9 @@ def _survives_withdrawal(
 def _resolution(
     record: Record, trigger: SecurityCouncilReferral, known_on: Date | None
 ) -> Resolution:
-    res = record.resolution(trigger.resolution)
+    res = record.cached(
+        ("resolution", trigger.resolution), lambda: record.resolution(trigger.resolution)
+    )
     if known_on is not None and res.date > known_on:
         raise UnknownResolution(
             f"{trigger.resolution}: not in the record as it stood on {known_on} (voted on {res.date})"
@@ -406,38 +412,8 @@ def check_trigger(q: Query) -> Check:
         return _allow(*reasons, qualifiers=quals)
     if isinstance(trigger, SecurityCouncilReferral):
         res = _resolution(record, trigger, known_on)
-        outcome = vote_outcome(res.yes, res.no, res.abstain, res.date)
-        vote = Reason(
-            f"{res.label} of {res.date}: {len(res.yes)}–{len(res.no)}–{len(res.abstain)}, {outcome.value}",
-            _C["27(3)"],
-            res.source,
-        )
-        if outcome is not VoteOutcome.ADOPTED:
-            vetoes = [c for c in res.no if c in {"CHN", "FRA", "GBR", "USA", "RUS", "SUN"}]
-            why = (
-                f"vetoed by {', '.join(vetoes)}"
-                if outcome is VoteOutcome.VETOED
-                else "too few affirmative votes"
-            )
-            return _deny(vote, Reason(f"no referral exists: the draft was {why}", _C["13(b)"]))
-        if res.kind is not ResolutionKind.REFERRAL:
-            return _deny(
-                vote, Reason(f"{res.label} is a {res.kind.value}, not a referral", _C["13(b)"])
-            )
-        if not res.chapter_vii:
-            return _deny(
-                vote, Reason(f"{res.label} was not adopted under Chapter VII", _C["13(b)"])
-            )
-        if res.date > on:
-            return _deny(
-                vote, Reason(f"{res.label} was adopted on {res.date}, after {on}", _C["13(b)"])
-            )
-        return _allow(
-            vote,
-            Reason(
-                f"the Council, acting under Chapter VII, referred the situation ({res.situation or 'as named'}) to the Prosecutor",
-                _C["13(b)"],
-            ),
+        return record.cached(
+            ("referral-check", res.label, res.date <= on), lambda: _council_referral(res, on)
         )
     authorised = trigger.authorised_on
     if authorised is not None and authorised <= on:
@@ -465,6 +441,39 @@ def check_trigger(q: Query) -> Check:
         ),
         qualifiers=["authorisation under art. 15(4) still required"],
     )
+
+
+def _council_referral(res: Resolution, on: Date) -> Check:
+    """Art. 13(b): the Council's text must have been adopted, under Chapter VII, by ``on``."""
+    outcome = vote_outcome(res.yes, res.no, res.abstain, res.date)
+    vote = Reason(
+        f"{res.label} of {res.date}: {len(res.yes)}–{len(res.no)}–{len(res.abstain)}, {outcome.value}",
+        _C["27(3)"],
+        res.source,
+    )
+    if outcome is not VoteOutcome.ADOPTED:
+        vetoes = [c for c in res.no if c in permanent_members(res.date)]
+        why = (
+            f"vetoed by {', '.join(vetoes)}"
+            if outcome is VoteOutcome.VETOED
+            else "too few affirmative votes"
+        )
+        return _deny(vote, Reason(f"no referral exists: the draft was {why}", _C["13(b)"]))
+    if res.kind is not ResolutionKind.REFERRAL:
+        return _deny(
+            vote, Reason(f"{res.label} is a {res.kind.value}, not a referral", _C["13(b)"])
+        )
+    if not res.chapter_vii:
+        return _deny(vote, Reason(f"{res.label} was not adopted under Chapter VII", _C["13(b)"]))
+    if res.date > on:
+        return _deny(
+            vote,
+            Reason(
+                f"{res.label} was adopted on {res.date}, after the day in question", _C["13(b)"]
+            ),
+        )
+    referred = f"the Council, acting under Chapter VII, referred the situation ({res.situation or 'as named'}) to the Prosecutor"
+    return _allow(vote, Reason(referred, _C["13(b)"]))
 
 
 def check_subject_matter(q: Query) -> Check:
@@ -549,6 +558,16 @@ def check_subject_matter(q: Query) -> Check:
 def _accepted(
     record: Record, code: str, amendment: str, known_on: Date | None
 ) -> tuple[Spans, Spans, Reason]:
+    """:func:`_accepted_days`, cached per record."""
+    return record.cached(
+        ("accepted", code, amendment, known_on),
+        lambda: _accepted_days(record, code, amendment, known_on),
+    )
+
+
+def _accepted_days(
+    record: Record, code: str, amendment: str, known_on: Date | None
+) -> tuple[Spans, Spans, Reason]:
     """The days an amendment is in force for ``code``: on the record, and possibly.
 
     An acceptance after the day the record of the amendment is complete could bring it into
@@ -580,25 +599,33 @@ def check_temporal(q: Query) -> Check:
         q.known_on,
         q.policy,
     )
+    res = (
+        _resolution(record, trigger, known_on)
+        if isinstance(trigger, SecurityCouncilReferral)
+        else None
+    )
+    aggression = event.crime is Crime.AGGRESSION
+    allowed, reasons = record.cached(
+        ("temporal", res, aggression), lambda: _temporal_floor(res, aggression)
+    )
+    if not s_and(q.days, allowed):
+        floor = pendulum.Date.fromordinal(allowed[0][0])
+        text = f"the conduct ({event.period}) lies wholly before {floor}"
+        return Check(allowed, allowed, (*reasons, Reason(text, _C["11(1)"])))
+    return Check(allowed, allowed, reasons)
+
+
+def _temporal_floor(res: Resolution | None, aggression: bool) -> tuple[Spans, tuple[Reason, ...]]:
     floor, reasons = FLOOR, [_FLOOR_REASON]
-    if isinstance(trigger, SecurityCouncilReferral):
-        res = _resolution(record, trigger, known_on)
-        if res.start is not None and res.start > floor:
-            floor = res.start
-            reasons.append(
-                Reason(
-                    f"{res.label} refers the situation since {res.start}", _C["13(b)"], res.source
-                )
-            )
-    if event.crime is Crime.AGGRESSION:
+    if res is not None and res.start is not None and res.start > floor:
+        floor = res.start
+        reasons.append(
+            Reason(f"{res.label} refers the situation since {res.start}", _C["13(b)"], res.source)
+        )
+    if aggression:
         floor = max(floor, ACTIVATION)
         reasons.append(_ACTIVATION_REASON)
-    allowed = (span(floor),)
-    if not s_and(q.days, allowed):
-        reasons.append(
-            Reason(f"the conduct ({event.period}) lies wholly before {floor}", _C["11(1)"])
-        )
-    return Check(allowed, allowed, tuple(reasons))
+    return (span(floor),), tuple(reasons)
 
 
 def check_preconditions(q: Query) -> Check:
@@ -902,29 +929,21 @@ def check_aggression(q: Query) -> Check:
         dict.fromkeys([event.aggressor, *(event.territory or ()), *(event.nationality or ())])
     )
     certain = EVER
+    declarant = policy.aggression_declarant
     for code in states:
-        party = _in_force(record, code, RS_SLUG, known_on)
-        if policy.aggression_declarant is AggressionDeclarant.ACCEPTING_STATE:
-            party = s_norm(
-                [
-                    *party,
-                    *(
-                        span(d.start, d.end)
-                        for d in record.declarations_of(
-                            code, DeclarationKind.ACCEPTANCE, known_on=known_on
-                        )
-                        if d.given_effect and d.start is not None and d.lodged <= on
-                    ),
-                ]
-            )
+        party, outsider = record.cached(
+            (
+                "aggression-party",
+                code,
+                known_on,
+                declarant,
+                on if declarant is AggressionDeclarant.ACCEPTING_STATE else None,
+            ),
+            functools.partial(_aggression_party, record, code, on, known_on, declarant),
+        )
         certain = s_and(certain, party)
         if not s_and(q.days, party):
-            reasons.append(
-                Reason(
-                    f"{code} is not a party to the Statute on the days of the act: the Court may not exercise jurisdiction over aggression by its nationals or on its territory (policy aggression_declarant={policy.aggression_declarant.value})",
-                    _C["15bis(5)"],
-                )
-            )
+            reasons.append(outsider)
     for d in record.declarations_of(
         event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
     ):
@@ -951,12 +970,7 @@ def check_aggression(q: Query) -> Check:
                 unrecorded = unrecorded or maybe != accepted
             certain = s_and(certain, accepted)
             possible = s_and(possible, maybe)
-            reasons.append(
-                attrs.evolve(
-                    why,
-                    text=f"{why.text} (policy aggression_acceptance=narrow: ICC-ASP/16/Res.5 para. 2)",
-                )
-            )
+            reasons.append(why)
     missing = (
         [
             f"record: acceptances of {KAMPALA} after {record.complete_until(KAMPALA) if KAMPALA in record.treaty_slugs else 'adoption'}"
@@ -967,6 +981,8 @@ def check_aggression(q: Query) -> Check:
     if event.territory is None:
         missing.append("event.territory")
         certain, possible = NEVER, EVER
+    if policy.aggression_acceptance is AggressionAcceptance.NARROW:
+        reasons.append(_NARROW_REASON)
     return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
 
 
@@ -983,6 +999,25 @@ def _deferrals(record: Record, known_on: Date | None) -> tuple[tuple[Resolution,
         return tuple(out)
 
     return record.cached(("deferrals", known_on), compute)
+
+
+def _aggression_party(
+    record: Record, code: str, on: Date, known_on: Date | None, declarant: AggressionDeclarant
+) -> tuple[Spans, Reason]:
+    """The days ``code`` counts as a party for art. 15bis(5), and the reason when it does not."""
+    party = _in_force(record, code, RS_SLUG, known_on)
+    if declarant is AggressionDeclarant.ACCEPTING_STATE:
+        accepted = (
+            span(d.start, d.end)
+            for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on)
+            if d.given_effect and d.start is not None and d.lodged <= on
+        )
+        party = s_norm([*party, *accepted])
+    text = (
+        f"{code} is not a party to the Statute on the days of the act: the Court may not exercise "
+        f"jurisdiction over aggression by its nationals or on its territory (policy aggression_declarant={declarant.value})"
+    )
+    return party, Reason(text, _C["15bis(5)"])
 
 
 def check_deferral(q: Query) -> Check:
