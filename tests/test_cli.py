@@ -141,13 +141,34 @@ def test_jurisdiction_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert "YES" in out.splitlines()[0]
     assert "Rome Statute art. 12(2)(a)" in out
     code, out, _ = run(
-        capsys, "jurisdiction", "--crime", "genocide", "--date", "2004-01-01", "--territory", "Sudan", "--area", "darfur", "--security-council", "1593", "--json"
+        capsys,
+        "jurisdiction",
+        "--crime",
+        "genocide",
+        "--date",
+        "2004-01-01",
+        "--territory",
+        "Sudan",
+        "--area",
+        "darfur",
+        "--security-council",
+        "1593",
+        "--json",
     )
     data = json.loads(out)
     assert data["holds"] is True
     assert data["value"] == ["2004-01-01 – 2004-01-01"]
     code, out, _ = run(
-        capsys, "jurisdiction", "--crime", "war-crimes", "--date", "2025-03-01", "--territory", "UKR", "--state-referral", "LTU,ARG:2022-03-01"
+        capsys,
+        "jurisdiction",
+        "--crime",
+        "war-crimes",
+        "--date",
+        "2025-03-01",
+        "--territory",
+        "UKR",
+        "--state-referral",
+        "LTU,ARG:2022-03-01",
     )
     assert "UNDETERMINED" in out.splitlines()[0]
     assert "event.nationality" in out
@@ -156,15 +177,68 @@ def test_jurisdiction_command(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["jurisdiction", "--crime", "war-crimes", "--date", "2008-08-08", "--territory", "GEOO", "--proprio-motu"], "did you mean GEO (Georgia)?"),
-        (["jurisdiction", "--crime", "war-crimes", "--date", "2008-08-08", "--territory", "GEO", "--state-referral", "LTU"], "write STATE[,STATE]:DATE"),
-        (["jurisdiction", "--crime", "war-crimes", "--date", "2008-08-08", "--until", "2008-01-01", "--proprio-motu"], "before date"),
-        (["jurisdiction", "--crime", "war-crimes", "--date", "2008-08-08", "--security-council", "42"], "no Security Council text"),
-        (["jurisdiction", "--crime", "theft", "--date", "2008-08-08", "--proprio-motu"], "invalid choice"),
+        (
+            [
+                "jurisdiction",
+                "--crime",
+                "war-crimes",
+                "--date",
+                "2008-08-08",
+                "--territory",
+                "GEOO",
+                "--proprio-motu",
+            ],
+            "did you mean GEO (Georgia)?",
+        ),
+        (
+            [
+                "jurisdiction",
+                "--crime",
+                "war-crimes",
+                "--date",
+                "2008-08-08",
+                "--territory",
+                "GEO",
+                "--state-referral",
+                "LTU",
+            ],
+            "write STATE[,STATE]:DATE",
+        ),
+        (
+            [
+                "jurisdiction",
+                "--crime",
+                "war-crimes",
+                "--date",
+                "2008-08-08",
+                "--until",
+                "2008-01-01",
+                "--proprio-motu",
+            ],
+            "before date",
+        ),
+        (
+            [
+                "jurisdiction",
+                "--crime",
+                "war-crimes",
+                "--date",
+                "2008-08-08",
+                "--security-council",
+                "42",
+            ],
+            "no Security Council text",
+        ),
+        (
+            ["jurisdiction", "--crime", "theft", "--date", "2008-08-08", "--proprio-motu"],
+            "invalid choice",
+        ),
         (["jurisdiction", "--crime", "war-crimes", "--date", "2008-08-08"], "one of the arguments"),
     ],
 )
-def test_jurisdiction_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str], message: str) -> None:
+def test_jurisdiction_bad_input(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
     code, _, err = run(capsys, *argv)
     assert code == 2
     assert message in err
