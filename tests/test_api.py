@@ -20,7 +20,7 @@ PUBLIC = {
     "Resolution",
     "ResolutionKind",
     "SecurityCouncilReferral",
-    "Situation",
+    "CourtSituation",
     "StateReferral",
     "UnknownResolution",
     "VoteOutcome",

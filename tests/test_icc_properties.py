@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import icclaw
 from icclaw import (
+    CourtSituation,
     Crime,
     Declaration,
     Event,
@@ -16,7 +17,6 @@ from icclaw import (
     ProprioMotu,
     Record,
     SecurityCouncilReferral,
-    Situation,
     StateReferral,
     VoteOutcome,
 )
@@ -182,7 +182,7 @@ def test_withdrawal_never_affects_conduct_while_a_party_under_crimes_while_party
     assert record.jurisdiction(event, ProprioMotu(), on=on, policy=keep).holds is True
     effective = bound.end.add(days=1)
     opened = data.draw(ist.dates(bound.start, effective.subtract(days=1)))
-    situation = Situation(
+    situation = CourtSituation(
         "s", "A situation", (code,), ist.ASSUMED, preliminary_examination=opened, referred_on=opened
     )
     considered = Record(
@@ -286,7 +286,7 @@ def test_known_on_answers_never_change_when_later_facts_are_added(
         return  # the resolution itself is later than known_on: refused either way
     later = known_on.add(days=1)
     extra = Declaration("acceptance", code, later, ist.ASSUMED, start=pendulum.Date(2002, 7, 1))
-    situation = Situation(
+    situation = CourtSituation(
         "later",
         "A later situation",
         (code,),

@@ -29,6 +29,7 @@ from icclaw.errors import (
 )
 from icclaw.findings import Citation, Finding, Reason, Source, SourceKind
 from icclaw.icc import (
+    CourtSituation,
     Crime,
     Declaration,
     DeclarationKind,
@@ -37,7 +38,6 @@ from icclaw.icc import (
     Resolution,
     ResolutionKind,
     SecurityCouncilReferral,
-    Situation,
     StateReferral,
     VoteOutcome,
 )
@@ -66,6 +66,7 @@ __all__ = [
     "AmbiguousState",
     "AmendmentReach",
     "Citation",
+    "CourtSituation",
     "Crime",
     "DataError",
     "Date",
@@ -90,7 +91,6 @@ __all__ = [
     "Resolution",
     "ResolutionKind",
     "SecurityCouncilReferral",
-    "Situation",
     "Source",
     "SourceKind",
     "State",

@@ -20,8 +20,10 @@ __all__ = [
     "AggressionAcceptance",
     "AggressionDeclarant",
     "AmendmentReach",
+    "IacThreshold",
     "IntentDate",
     "InterimAfterDeposit",
+    "NonconsensualStrike",
     "Policy",
     "PostWithdrawal",
 ]
@@ -98,6 +100,24 @@ class AggressionDeclarant(enum.StrEnum):
     """A declarant's acceptance puts it in a party's place for art. 15bis(5)."""
 
 
+class IacThreshold(enum.StrEnum):
+    """How much force between states makes an international armed conflict (LAW.md C2)."""
+
+    ANY_FORCE = "any-force"
+    """Any resort to armed force between states (ICRC Commentary; default)."""
+    MINIMAL = "minimal"
+    """A minimal intensity is needed (e.g. the ILA's 2010 report): the intensity indicators decide."""
+
+
+class NonconsensualStrike(enum.StrEnum):
+    """A foreign state fighting only a group on a state's territory without consent (LAW.md C2)."""
+
+    IAC_WITH_HOST = "iac-with-host"
+    """An international armed conflict with the territorial state as well (ICRC 2016 Commentary; default)."""
+    NIAC_ONLY = "niac-only"
+    """Only a non-international armed conflict with the group."""
+
+
 _E = TypeVar("_E", bound=enum.Enum)
 
 
@@ -137,6 +157,14 @@ def _aggression_declarant(value: object) -> AggressionDeclarant:
     return _reading(AggressionDeclarant, value)
 
 
+def _iac_threshold(value: object) -> IacThreshold:
+    return _reading(IacThreshold, value)
+
+
+def _nonconsensual_strike(value: object) -> NonconsensualStrike:
+    return _reading(NonconsensualStrike, value)
+
+
 @attrs.frozen
 class Policy:
     """The reading applied to each contested question, one field per question.
@@ -153,6 +181,9 @@ class Policy:
             force for both aggressor and victim states.
         aggression_declarant: art. 15bis(5): whether an art. 12(3) declarant counts as a
             non-party.
+        iac_threshold: common art. 2: whether any force between states suffices.
+        nonconsensual_strike: a foreign state fighting a group without the territorial state's
+            consent: whether that is also an international conflict with the territorial state.
     """
 
     intent_date: IntentDate = attrs.field(default=IntentDate.NOTIFICATION, converter=_intent_date)
@@ -170,6 +201,12 @@ class Policy:
     )
     aggression_declarant: AggressionDeclarant = attrs.field(
         default=AggressionDeclarant.NON_PARTY, converter=_aggression_declarant
+    )
+    iac_threshold: IacThreshold = attrs.field(
+        default=IacThreshold.ANY_FORCE, converter=_iac_threshold
+    )
+    nonconsensual_strike: NonconsensualStrike = attrs.field(
+        default=NonconsensualStrike.IAC_WITH_HOST, converter=_nonconsensual_strike
     )
 
     @classmethod

@@ -18,7 +18,14 @@ import attrs
 from icclaw import status as engine
 from icclaw.dates import Date, Period, to_date
 from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
-from icclaw.icc.facts import Declaration, DeclarationKind, Resolution, ResolutionKind, Situation
+from icclaw.icc.facts import (
+    CourtSituation,
+    Declaration,
+    DeclarationKind,
+    Resolution,
+    ResolutionKind,
+)
+from icclaw.ihl.facts import IhlDeclaration, IhlDeclarationKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
 from icclaw.status import History, TreatyStatus, history
@@ -31,6 +38,8 @@ if TYPE_CHECKING:
     from icclaw.findings import Finding, Source
     from icclaw.icc.council import VoteOutcome
     from icclaw.icc.facts import Event, Trigger
+    from icclaw.ihl.classify import Conflict
+    from icclaw.ihl.facts import Situation
 
 __all__ = ["Record"]
 
@@ -54,8 +63,14 @@ def _sorted_resolutions(value: Iterable[Resolution]) -> tuple[Resolution, ...]:
     return tuple(sorted(value, key=lambda r: (r.date, r.label)))
 
 
-def _sorted_situations(value: Iterable[Situation]) -> tuple[Situation, ...]:
+def _sorted_situations(value: Iterable[CourtSituation]) -> tuple[CourtSituation, ...]:
     return tuple(sorted(value, key=lambda s: s.slug))
+
+
+def _sorted_ihl_declarations(value: Iterable[IhlDeclaration]) -> tuple[IhlDeclaration, ...]:
+    return tuple(
+        sorted(value, key=lambda d: (d.kind.value, d.state or d.authority or "", d.lodged))
+    )
 
 
 def _sorted_actions(value: Iterable[Action]) -> tuple[Action, ...]:
@@ -81,6 +96,7 @@ class Record:
         declarations: Declarations under Rome Statute arts. 12(3), 124 and 15bis(4).
         resolutions: Security Council texts put to the vote: adopted resolutions and failed drafts.
         situations: The Court's situations, with their dates.
+        ihl_declarations: Declarations under Additional Protocol I (arts. 90 and 96(3)).
     """
 
     states: StateTable = attrs.field(converter=_states)
@@ -91,7 +107,10 @@ class Record:
     origin: str = attrs.field(default="<record>", eq=False)
     declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=_sorted_declarations)
     resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=_sorted_resolutions)
-    situations: tuple[Situation, ...] = attrs.field(default=(), converter=_sorted_situations)
+    situations: tuple[CourtSituation, ...] = attrs.field(default=(), converter=_sorted_situations)
+    ihl_declarations: tuple[IhlDeclaration, ...] = attrs.field(
+        default=(), converter=_sorted_ihl_declarations
+    )
     _treaty_index: Mapping[str, Treaty] = attrs.field(init=False, repr=False, eq=False)
     _by_pair: Mapping[tuple[str, str], tuple[Action, ...]] = attrs.field(
         init=False, repr=False, eq=False
@@ -232,6 +251,17 @@ class Record:
                 problems.append(Problem(file, s.slug, "appears twice"))
             slugs.add(s.slug)
             codes += [(file, s.slug, c) for c in (*s.territory, *s.referred_by)]
+        for ihl in self.ihl_declarations:
+            file = (
+                f"{self.origin}/ihl/declarations.toml"
+                if not self.origin.startswith("<")
+                else self.origin
+            )
+            codes += [
+                (file, f"{ihl.kind.value} {ihl.lodged}", c)
+                for c in (ihl.state, ihl.against)
+                if c is not None
+            ]
         for file, entry, code in codes:
             if code not in self.states:
                 problems.append(Problem(file, entry, f"unknown state code {code!r}"))
@@ -252,6 +282,7 @@ class Record:
         every += [d.source for d in self.declarations]
         every += [r.source for r in self.resolutions]
         every += [s.source for s in self.situations]
+        every += [d.source for d in self.ihl_declarations]
         for src in every:
             if src.key is None:
                 continue
@@ -276,6 +307,7 @@ class Record:
             "declarations": [fact_out(d, named) for d in self.declarations],
             "resolutions": [fact_out(r, named) for r in self.resolutions],
             "situations": [fact_out(s, named) for s in self.situations],
+            "ihl_declarations": [fact_out(d, named) for d in self.ihl_declarations],
         }
         content["sources"] = {k: v.to_dict() for k, v in sorted(named.items())}
         return json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
@@ -549,7 +581,7 @@ class Record:
 
     def situations_concerning(
         self, state: str | State, *, known_on: DateLike | None = None
-    ) -> tuple[Situation, ...]:
+    ) -> tuple[CourtSituation, ...]:
         """Return the situations on ``state``'s territory known by ``known_on``."""
         code, day = self.state(state).code, _opt(known_on)
         out = []
@@ -561,7 +593,7 @@ class Record:
 
     def situations_authorised_on(
         self, day: DateLike, territory: Iterable[str] = ()
-    ) -> tuple[Situation, ...]:
+    ) -> tuple[CourtSituation, ...]:
         """Return the situations authorised on ``day`` (on any of ``territory``, if given)."""
         d, where = to_date(day), set(territory)
         return tuple(
@@ -640,6 +672,41 @@ class Record:
         return cooperation_duty(
             self, self.state(state).code, self._day(on), known_on=_opt(known_on), policy=policy
         )
+
+    # --- armed-conflict classification ------------------------------------------------------
+
+    def classify(
+        self, situation: Situation, on: DateLike | None = None, *, policy: Policy | None = None
+    ) -> tuple[Conflict, ...]:
+        """Classify every relationship in ``situation`` on ``on``: one Conflict per (pair, kind).
+
+        Each :class:`~icclaw.Conflict` carries its kind (``None`` when undetermined) and the
+        Finding explaining it.
+        """
+        from icclaw.ihl.classify import classify  # noqa: PLC0415
+
+        return classify(self, situation, self._day(on), policy)
+
+    def applicable_law(
+        self, conflict: Conflict, on: DateLike | None = None, *, policy: Policy | None = None
+    ) -> Finding:
+        """Which law applies to ``conflict``, between whom, and why.
+
+        The Geneva Conventions and Protocols, the Hague Regulations, custom, and the Rome
+        Statute art. 8 paragraphs that can be charged.
+        """
+        from icclaw.ihl.law import applicable_law  # noqa: PLC0415
+
+        return applicable_law(
+            self, conflict, None if on is None else to_date(on, field="on"), policy
+        )
+
+    def ihl_declarations_of(
+        self, kind: IhlDeclarationKind | str, on: DateLike | None = None
+    ) -> tuple[IhlDeclaration, ...]:
+        """The declarations under Additional Protocol I of ``kind`` standing on ``on``."""
+        kind, day = IhlDeclarationKind(kind), self._day(on)
+        return tuple(d for d in self.ihl_declarations if d.kind is kind and d.in_effect(day))
 
     # --- what if ---------------------------------------------------------------------------
 

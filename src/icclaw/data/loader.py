@@ -33,7 +33,8 @@ from icclaw.data.serial import (
     treaty_out,
 )
 from icclaw.errors import DataError, Problem, RecordError
-from icclaw.icc.facts import Declaration, Resolution, Situation
+from icclaw.icc.facts import CourtSituation, Declaration, Resolution
+from icclaw.ihl.facts import IhlDeclaration
 
 if TYPE_CHECKING:
     import os
@@ -142,7 +143,7 @@ def _load_folder(folder: Path) -> Record:
         if result is not None:
             treaties.append(result[0])
             actions.extend(result[1])
-    icc = {name: _read_icc(folder / "icc" / f"{name}.toml", name, problems) for name in _ICC_FILES}
+    facts = {name: _read_facts(folder / f"{name}.toml", name, problems) for name in _FACT_FILES}
     if problems:
         raise DataError(problems)
     assert isinstance(as_of, dt.date)
@@ -154,30 +155,32 @@ def _load_folder(folder: Path) -> Record:
             as_of=as_of,
             title=meta.get("title"),
             origin=str(folder),
-            declarations=icc["declarations"],
-            resolutions=icc["security-council"],
-            situations=icc["situations"],
+            declarations=facts["icc/declarations"],
+            resolutions=facts["icc/security-council"],
+            situations=facts["icc/situations"],
+            ihl_declarations=facts["ihl/declarations"],
         )
     except RecordError as exc:
         raise DataError(exc.problems) from None
 
 
-_ICC_FILES: dict[str, tuple[str, type]] = {
-    "declarations": ("declaration", Declaration),
-    "security-council": ("resolution", Resolution),
-    "situations": ("situation", Situation),
+_FACT_FILES: dict[str, tuple[str, type]] = {
+    "icc/declarations": ("declaration", Declaration),
+    "icc/security-council": ("resolution", Resolution),
+    "icc/situations": ("situation", CourtSituation),
+    "ihl/declarations": ("declaration", IhlDeclaration),
 }
-"""The files of the Rome Statute engine's facts: file stem → (table name, fact class)."""
+"""The files of the engines' other facts: path in the folder → (table name, fact class)."""
 
 
-def _read_icc(file: Path, name: str, problems: list[Problem]) -> list[Any]:
+def _read_facts(file: Path, name: str, problems: list[Problem]) -> list[Any]:
     if not file.is_file():
         return []
     raw = _read_toml(file, problems)
     if raw is None:
         return []
     _check_schema(raw, file, problems)
-    table, cls = _ICC_FILES[name]
+    table, cls = _FACT_FILES[name]
     reader = Reader(str(file))
     reader.named_sources(raw.get("sources"))
     for key in set(raw) - {"schema", "sources", table}:
@@ -283,17 +286,18 @@ def dump(record: Record, path: str | os.PathLike[str]) -> None:
             _document(named, {"treaty": head, "action": acts}), encoding="utf-8"
         )
     facts = {
-        "declarations": record.declarations,
-        "security-council": record.resolutions,
-        "situations": record.situations,
+        "icc/declarations": record.declarations,
+        "icc/security-council": record.resolutions,
+        "icc/situations": record.situations,
+        "ihl/declarations": record.ihl_declarations,
     }
     for name, items in facts.items():
         if not items:
             continue
-        (folder / "icc").mkdir(exist_ok=True)
+        (folder / name).parent.mkdir(exist_ok=True)
         named = {}
-        body = {_ICC_FILES[name][0]: [fact_out(f, named) for f in items]}
-        (folder / "icc" / f"{name}.toml").write_text(_document(named, body), encoding="utf-8")
+        body = {_FACT_FILES[name][0]: [fact_out(f, named) for f in items]}
+        (folder / f"{name}.toml").write_text(_document(named, body), encoding="utf-8")
 
 
 def _document(named: Mapping[str, Source], body: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from icclaw.icc.council import VoteOutcome
 from icclaw.icc.crimes import Crime
 from icclaw.icc.facts import (
+    CourtSituation,
     Declaration,
     DeclarationKind,
     Event,
@@ -16,11 +17,11 @@ from icclaw.icc.facts import (
     Resolution,
     ResolutionKind,
     SecurityCouncilReferral,
-    Situation,
     StateReferral,
 )
 
 __all__ = [
+    "CourtSituation",
     "Crime",
     "Declaration",
     "DeclarationKind",
@@ -29,7 +30,6 @@ __all__ = [
     "Resolution",
     "ResolutionKind",
     "SecurityCouncilReferral",
-    "Situation",
     "StateReferral",
     "VoteOutcome",
 ]

@@ -17,6 +17,7 @@ from icclaw.findings import Source
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime, provision
 
 __all__ = [
+    "CourtSituation",
     "Declaration",
     "DeclarationKind",
     "Event",
@@ -24,7 +25,6 @@ __all__ = [
     "Resolution",
     "ResolutionKind",
     "SecurityCouncilReferral",
-    "Situation",
     "StateReferral",
     "Trigger",
 ]
@@ -385,7 +385,7 @@ class Resolution:
 
 
 @attrs.frozen
-class Situation:
+class CourtSituation:
     """A situation before the Court, with the dates art. 127(2) and the triggers turn on.
 
     Attributes:

@@ -1,0 +1,400 @@
+"""Facts of a situation of violence, as an analyst states them.
+
+Actors, hostilities, control of groups by states, consent to foreign forces, occupation. Every
+indicator is true, false or unknown (``None``), and may carry its source. Frozen and validated;
+they know no engine.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+import attrs
+
+from icclaw.dates import Date, Period, optional_date, to_date
+
+if TYPE_CHECKING:
+    from icclaw.findings import Source
+
+__all__ = [
+    "ArmedGroup",
+    "Consent",
+    "Control",
+    "ControlLevel",
+    "Hostilities",
+    "IhlDeclaration",
+    "IhlDeclarationKind",
+    "Intensity",
+    "Occupation",
+    "Organisation",
+    "Situation",
+    "StateActor",
+]
+
+_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _sources(value: object) -> tuple[tuple[str, Source], ...]:
+    if value is None:
+        return ()
+    items = value.items() if isinstance(value, Mapping) else value
+    assert isinstance(items, Iterable)
+    return tuple(sorted((str(k), v) for k, v in items))
+
+
+def _tri(_instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise ValueError(f"{attribute.name}: expected true, false or unknown (None), got {value!r}")
+
+
+@attrs.frozen
+class Organisation:
+    """How organised an armed group is (Limaj, Haradinaj, Boškoski; ICC case law).
+
+    Each indicator is ``True``, ``False`` or ``None`` (unknown). No indicator is decisive.
+
+    Attributes:
+        command_structure: A command structure and headquarters; responsible command.
+        discipline: Internal rules and the means to enforce them.
+        operations: The capacity to plan, coordinate and carry out military operations.
+        logistics: Recruitment, training, weapons and supplies, communications.
+        territorial_control: Control of territory.
+        negotiation: The ability to negotiate and conclude agreements, to speak with one voice.
+        ihl_capacity: The ability to implement international humanitarian law.
+        asserted: The analyst's overall assessment that the group is (or is not) organised
+            enough; decisive when given.
+        sources: The source of each indicator, by its name.
+    """
+
+    command_structure: bool | None = attrs.field(default=None, validator=_tri)
+    discipline: bool | None = attrs.field(default=None, validator=_tri)
+    operations: bool | None = attrs.field(default=None, validator=_tri)
+    logistics: bool | None = attrs.field(default=None, validator=_tri)
+    territorial_control: bool | None = attrs.field(default=None, validator=_tri)
+    negotiation: bool | None = attrs.field(default=None, validator=_tri)
+    ihl_capacity: bool | None = attrs.field(default=None, validator=_tri)
+    asserted: bool | None = attrs.field(default=None, validator=_tri)
+    sources: tuple[tuple[str, Source], ...] = attrs.field(default=(), converter=_sources)
+
+    INDICATORS = (
+        "command_structure",
+        "discipline",
+        "operations",
+        "logistics",
+        "territorial_control",
+        "negotiation",
+        "ihl_capacity",
+    )
+
+
+@attrs.frozen
+class Intensity:
+    """How intense the violence between two actors is (Tadić; Limaj; Boškoski).
+
+    Attributes:
+        protracted: The violence lasts (duration).
+        clashes: The number, length and spread of clashes.
+        heavy_weapons: The weapons and munitions used.
+        forces_deployed: The numbers and kinds of forces deployed.
+        casualties: The casualties.
+        destruction: The destruction of property.
+        displacement: The displacement of civilians.
+        security_council: The Security Council's attention.
+        ceasefire_attempts: Attempts to broker ceasefires.
+        asserted: The analyst's overall assessment that the threshold is (or is not) met;
+            decisive when given.
+        sources: The source of each indicator, by its name.
+    """
+
+    protracted: bool | None = attrs.field(default=None, validator=_tri)
+    clashes: bool | None = attrs.field(default=None, validator=_tri)
+    heavy_weapons: bool | None = attrs.field(default=None, validator=_tri)
+    forces_deployed: bool | None = attrs.field(default=None, validator=_tri)
+    casualties: bool | None = attrs.field(default=None, validator=_tri)
+    destruction: bool | None = attrs.field(default=None, validator=_tri)
+    displacement: bool | None = attrs.field(default=None, validator=_tri)
+    security_council: bool | None = attrs.field(default=None, validator=_tri)
+    ceasefire_attempts: bool | None = attrs.field(default=None, validator=_tri)
+    asserted: bool | None = attrs.field(default=None, validator=_tri)
+    sources: tuple[tuple[str, Source], ...] = attrs.field(default=(), converter=_sources)
+
+    INDICATORS = (
+        "protracted",
+        "clashes",
+        "heavy_weapons",
+        "forces_deployed",
+        "casualties",
+        "destruction",
+        "displacement",
+        "security_council",
+        "ceasefire_attempts",
+    )
+
+
+def _state_code(value: object) -> str:
+    if not isinstance(value, str) or not _CODE.fullmatch(value.strip().upper()):
+        raise ValueError(f"{value!r} is not a state code; use ISO 3166-1 alpha-3, e.g. 'UKR'")
+    return value.strip().upper()
+
+
+@attrs.frozen
+class StateActor:
+    """A state taking part through its armed forces.
+
+    Attributes:
+        code: The state's code.
+    """
+
+    code: str = attrs.field(converter=_state_code)
+
+    @property
+    def name(self) -> str:
+        """The actor's name in the situation: its code."""
+        return self.code
+
+
+def _group_name(_instance: object, _attribute: object, value: str) -> None:
+    if not isinstance(value, str) or not value.strip() or _CODE.fullmatch(value):
+        raise ValueError(f"group name {value!r}: give a name that is not a three-letter state code")
+
+
+@attrs.frozen
+class ArmedGroup:
+    """A non-state armed group.
+
+    Attributes:
+        name: Its name, unique in the situation.
+        organisation: How organised it is.
+        liberation_movement: An authority representing a people fighting under AP I art. 1(4).
+        source: Where the description comes from.
+    """
+
+    name: str = attrs.field(validator=_group_name)
+    organisation: Organisation = attrs.field(factory=Organisation)
+    liberation_movement: bool = False
+    source: Source | None = None
+
+
+Actor = StateActor | ArmedGroup
+
+
+def _period(value: object) -> Period:
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, tuple | list) and len(value) == 2:
+        start, end = value
+        return Period(to_date(start), None if end is None else to_date(end))
+    raise ValueError(f"period: expected a Period or (start, end), got {value!r}")
+
+
+class ControlLevel(enum.StrEnum):
+    """How far a state controls an armed group."""
+
+    NONE = "none"
+    """Financing, training or equipping at most."""
+    OVERALL = "overall"
+    """A role in organising, coordinating or planning its military actions (Tadić AC 1999)."""
+    EFFECTIVE = "effective"
+    """Control of the specific operations (Nicaragua, 1986): for state responsibility."""
+
+
+@attrs.frozen
+class Control:
+    """A state's control over an armed group during a period.
+
+    Attributes:
+        state: The controlling state's code.
+        group: The group's name.
+        level: None, overall or effective.
+        period: When.
+        source: Where the fact comes from.
+    """
+
+    state: str = attrs.field(converter=_state_code)
+    group: str
+    level: ControlLevel = attrs.field(converter=ControlLevel)
+    period: Period = attrs.field(converter=_period)
+    source: Source | None = None
+
+
+@attrs.frozen
+class Hostilities:
+    """Armed violence between two actors during a period.
+
+    Attributes:
+        a: One actor's name (a state code or a group's name).
+        b: The other's.
+        period: When (a lull inside it is not an end: LAW.md C6).
+        territory: The state on whose territory the fighting takes place.
+        intensity: How intense it is.
+        area: A named area, if the fighting is confined to one.
+        source: Where the fact comes from.
+    """
+
+    a: str
+    b: str
+    period: Period = attrs.field(converter=_period)
+    territory: str = attrs.field(converter=_state_code)
+    intensity: Intensity = attrs.field(factory=Intensity)
+    area: str | None = None
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.a == self.b:
+            raise ValueError(f"hostilities need two different actors, not {self.a} against itself")
+
+
+@attrs.frozen
+class Consent:
+    """A territorial state's consent to foreign forces on its territory.
+
+    Attributes:
+        territorial_state: The consenting state.
+        foreign_state: The state whose forces it invited.
+        period: When.
+        source: Where the fact comes from.
+    """
+
+    territorial_state: str = attrs.field(converter=_state_code)
+    foreign_state: str = attrs.field(converter=_state_code)
+    period: Period = attrs.field(converter=_period)
+    source: Source | None = None
+
+
+@attrs.frozen
+class Occupation:
+    """A state's control of another state's territory (Hague Regulations art. 42).
+
+    Attributes:
+        occupant: The occupying state.
+        territory: The state whose territory is occupied.
+        period: When.
+        effective_control: Whether the occupant's authority is in fact established and able to
+            be exercised (``None``: unknown).
+        area: The area occupied, if not the whole territory.
+        through: A group through which the occupant exercises control (under its overall control).
+        source: Where the fact comes from.
+    """
+
+    occupant: str = attrs.field(converter=_state_code)
+    territory: str = attrs.field(converter=_state_code)
+    period: Period = attrs.field(converter=_period)
+    effective_control: bool | None = attrs.field(default=None, validator=_tri)
+    area: str | None = None
+    through: str | None = None
+    source: Source | None = None
+
+
+def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Situation:
+    """A situation of violence: who, against whom, where, with what control and consent.
+
+    Attributes:
+        name: A name for the situation.
+        actors: The states and armed groups.
+        hostilities: The violence between pairs of actors.
+        controls: Control of groups by states.
+        consents: Consent of territorial states to foreign forces.
+        occupations: Occupations.
+        source: Where the description as a whole comes from.
+    """
+
+    name: str
+    actors: tuple[Actor, ...] = attrs.field(converter=_actors)
+    hostilities: tuple[Hostilities, ...] = attrs.field(default=(), converter=tuple)
+    controls: tuple[Control, ...] = attrs.field(default=(), converter=tuple)
+    consents: tuple[Consent, ...] = attrs.field(default=(), converter=tuple)
+    occupations: tuple[Occupation, ...] = attrs.field(default=(), converter=tuple)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        names = [a.name for a in self.actors]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"situation {self.name!r}: actors named twice: {', '.join(dupes)}")
+        known = set(names)
+        groups = {a.name for a in self.actors if isinstance(a, ArmedGroup)}
+        problems = []
+        for h in self.hostilities:
+            problems += [
+                f"hostilities name an unknown actor {x!r}" for x in (h.a, h.b) if x not in known
+            ]
+        for c in self.controls:
+            if c.group not in groups:
+                problems.append(f"control names an unknown group {c.group!r}")
+        for o in self.occupations:
+            if o.through is not None and o.through not in groups:
+                problems.append(f"occupation through an unknown group {o.through!r}")
+        if problems:
+            raise ValueError(f"situation {self.name!r}: " + "; ".join(problems))
+
+    def actor(self, name: str) -> Actor:
+        """Return the actor named ``name``."""
+        for a in self.actors:
+            if a.name == name:
+                return a
+        raise KeyError(name)
+
+
+def active(period: Period, on: Date) -> bool:
+    """Whether ``on`` falls in ``period``."""
+    return period.start <= on and (period.end is None or on <= period.end)
+
+
+class IhlDeclarationKind(enum.StrEnum):
+    """Declarations under Additional Protocol I that the record keeps."""
+
+    IHFFC_COMPETENCE = "ihffc-competence"
+    """AP I art. 90(2): acceptance of the competence of the International Humanitarian
+    Fact-Finding Commission."""
+    ARTICLE_96_3 = "article-96-3"
+    """AP I art. 96(3): an authority representing a people fighting under art. 1(4) undertakes
+    to apply the Conventions and the Protocol."""
+
+
+@attrs.frozen
+class IhlDeclaration:
+    """A declaration under Additional Protocol I, dated and sourced.
+
+    Attributes:
+        kind: Which declaration.
+        lodged: The day the depositary received it.
+        source: Where the fact comes from.
+        state: For art. 90, the declaring state.
+        authority: For art. 96(3), the authority making it (the name of the group).
+        against: For art. 96(3), the High Contracting Party engaged against the authority.
+        accepted: For art. 96(3), whether the depositary accepted it.
+        withdrawn: The day a withdrawal of the declaration was received, if any.
+        note: A remark for readers.
+    """
+
+    kind: IhlDeclarationKind = attrs.field(converter=IhlDeclarationKind)
+    lodged: Date = attrs.field(converter=to_date)
+    source: Source
+    state: str | None = None
+    authority: str | None = None
+    against: str | None = None
+    accepted: bool | None = None
+    withdrawn: Date | None = attrs.field(default=None, converter=optional_date)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is IhlDeclarationKind.IHFFC_COMPETENCE and self.state is None:
+            raise ValueError("an art. 90 declaration names its 'state'")
+        if self.kind is IhlDeclarationKind.ARTICLE_96_3 and (
+            self.authority is None or self.against is None
+        ):
+            raise ValueError(
+                "an art. 96(3) declaration names its 'authority' and the state it is 'against'"
+            )
+
+    def in_effect(self, on: Date) -> bool:
+        """Whether the declaration stands on ``on``."""
+        return self.lodged <= on and (self.withdrawn is None or on < self.withdrawn)

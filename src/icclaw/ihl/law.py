@@ -1,0 +1,288 @@
+"""Which law applies to a classified conflict, between whom (LAW.md T6, C8).
+
+* The Geneva Conventions I–IV as treaty law between the parties bound by them (common arts. 2
+  and 3); a consent deposited by a party to the conflict takes effect at once (GC I art. 62,
+  GC II art. 61, GC III art. 141, GC IV art. 157).
+* Additional Protocol I only between states both bound by it (art. 1(3)), or with an authority
+  that made an accepted art. 96(3) declaration; Additional Protocol II only where the territorial
+  state is bound and art. 1(1) is met.
+* The Hague Regulations of 1907 for occupation (arts. 42–56, customary).
+* Customary international humanitarian law in any case.
+* The paragraphs of Rome Statute art. 8 that can be charged: (2)(a)–(b) for international
+  conflicts and occupation; (2)(c) and (2)(e), with the thresholds of (2)(d) and (2)(f), for
+  non-international ones; each amended paragraph only where its amendment is in force for the
+  states concerned (art. 121(5), policy ``amendment_reach``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from icclaw.findings import Citation, Finding, Reason
+from icclaw.icc.crimes import AMENDED_PROVISIONS
+from icclaw.ihl.classify import Conflict, ConflictKind
+from icclaw.policy import DEFAULT_POLICY, Policy
+from icclaw.status import BOUND, TreatyStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from icclaw.dates import Date
+    from icclaw.record import Record
+
+__all__ = ["CONVENTIONS", "PROTOCOLS", "applicable_law"]
+
+CONVENTIONS = (
+    ("geneva-convention-i", "Geneva Convention I", "art. 62"),
+    ("geneva-convention-ii", "Geneva Convention II", "art. 61"),
+    ("geneva-convention-iii", "Geneva Convention III", "art. 141"),
+    ("geneva-convention-iv", "Geneva Convention IV", "art. 157"),
+)
+"""(slug, name, the article giving immediate effect to a consent by a party to a conflict)."""
+PROTOCOLS = ("additional-protocol-i", "additional-protocol-ii", "additional-protocol-iii")
+
+_CUSTOM = Reason(
+    "customary international humanitarian law applies in any armed conflict, whatever the treaties",
+    Citation("ICRC Customary IHL Study", "rules 1–161"),
+)
+_HR = Citation("Hague Regulations 1907", "arts. 42–56")
+_RS8 = "Rome Statute"
+
+
+def _bound(
+    record: Record, state: str, slug: str, on: Date, immediate: str | None
+) -> tuple[bool | None, Reason]:
+    if slug not in record.treaty_slugs:
+        return None, Reason(f"the record holds no acts on {slug}", None)
+    treaty = record.treaty(slug)
+    status = record.status(state, slug, on)
+    if status in BOUND:
+        return True, Reason(
+            f"{state} is bound by {treaty.short_title} on {on}", treaty.cite("final clauses")
+        )
+    if status is TreatyStatus.PARTY_PENDING and immediate is not None:
+        return True, Reason(
+            f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
+            treaty.cite(immediate),
+        )
+    return False, Reason(
+        f"{state} is not bound by {treaty.short_title} on {on} ({status.value})",
+        treaty.cite("final clauses"),
+    )
+
+
+def _states(conflict: Conflict, record: Record) -> list[str]:
+    return [p for p in conflict.parties if p in record.states]
+
+
+def _amended(
+    record: Record, states: list[str], paragraph_prefix: str, on: Date, policy: Policy
+) -> tuple[list[str], list[Reason]]:
+    offered, reasons = [], []
+    for p in AMENDED_PROVISIONS:
+        if not p.paragraph.startswith(paragraph_prefix):
+            continue
+        if p.amendment not in record.treaty_slugs:
+            reasons.append(
+                Reason(
+                    f"art. {p.paragraph} ({p.summary}): the record holds no acceptances of {p.amendment}; not offered",
+                    Citation(_RS8, "art. 121(5)"),
+                )
+            )
+            continue
+        lacking = [s for s in states if record.status(s, p.amendment, on) not in BOUND]
+        if lacking:
+            reasons.append(
+                Reason(
+                    f"art. {p.paragraph} ({p.summary}): the amendment is not in force for {', '.join(lacking)} on {on}; not offered (policy amendment_reach={policy.amendment_reach.value})",
+                    Citation(_RS8, "art. 121(5)"),
+                )
+            )
+        else:
+            offered.append(f"Rome Statute art. {p.paragraph}")
+            reasons.append(
+                Reason(
+                    f"art. {p.paragraph} ({p.summary}): the amendment is in force for {', '.join(states)}",
+                    Citation(_RS8, "art. 121(5)"),
+                )
+            )
+    return offered, reasons
+
+
+def applicable_law(
+    record: Record, conflict: Conflict, on: Date | None = None, policy: Policy | None = None
+) -> Finding:
+    """Which law applies to ``conflict`` on ``on`` (default: the day it was classified), and why.
+
+    Returns:
+        A Finding whose ``value`` lists the instruments and Rome Statute art. 8 paragraphs that
+        apply; ``holds`` is False where there is no armed conflict, None where its kind is
+        undetermined.
+    """
+    policy = policy or DEFAULT_POLICY
+    day = on or conflict.on
+    question = (
+        f"Which law applies between {conflict.parties[0]} and {conflict.parties[1]} on {day}?"
+    )
+
+    def done(
+        holds: bool | None,
+        value: object = None,
+        reasons: Sequence[Reason] = (),
+        missing: Sequence[str] = (),
+        qualifiers: Sequence[str] = (),
+    ) -> Finding:
+        return Finding(
+            question,
+            holds,
+            value=value,
+            reasons=reasons,
+            missing=missing,
+            qualifiers=qualifiers,
+            policy=policy,
+            on=day,
+            as_of=record.as_of,
+            digest=record.digest,
+        )
+
+    if conflict.kind is None:
+        return done(None, reasons=conflict.finding.reasons, missing=conflict.finding.missing)
+    if conflict.kind is ConflictKind.NONE:
+        reason = Reason(
+            "there is no armed conflict: international humanitarian law does not apply to this relationship",
+            Citation("Geneva Conventions", "common arts. 2, 3"),
+        )
+        return done(False, value=(), reasons=[*conflict.finding.reasons, reason])
+    states = _states(conflict, record)
+    acc = _Law()
+    if conflict.kind in (ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION):
+        _international(acc, record, conflict, states, day=day, policy=policy)
+    else:
+        _non_international(acc, record, conflict, states, day=day, policy=policy)
+    law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    law.append("customary international humanitarian law")
+    reasons.append(_CUSTOM)
+    qualifiers.append(
+        "every charge also needs a nexus: conduct in the context of and associated with the conflict (Elements of Crimes)"
+    )
+    if missing:
+        return done(None, value=tuple(law), reasons=reasons, missing=missing, qualifiers=qualifiers)
+    return done(True, value=tuple(law), reasons=reasons, qualifiers=qualifiers)
+
+
+class _Law:
+    """What applies, and why, as the rules below find it."""
+
+    def __init__(self) -> None:
+        self.law: list[str] = []
+        self.reasons: list[Reason] = []
+        self.qualifiers: list[str] = []
+        self.missing: list[str] = []
+
+
+def _international(
+    acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
+) -> None:
+    """International armed conflict or occupation: treaties between the two states."""
+    law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    for slug, name, immediate in CONVENTIONS:
+        answers = [_bound(record, s, slug, day, immediate) for s in states]
+        reasons += [r for _, r in answers]
+        if all(a is True for a, _ in answers):
+            law.append(name)
+        elif any(a is None for a, _ in answers):
+            missing.append(f"record: acts on {slug}")
+    api = [_bound(record, s, "additional-protocol-i", day, None) for s in states]
+    reasons += [r for _, r in api]
+    if len(states) == 2 and all(a is True for a, _ in api):
+        law.append("Additional Protocol I")
+        reasons.append(
+            Reason(
+                "both states are bound by Additional Protocol I: it applies between them",
+                Citation("Additional Protocol I", "art. 1(3)"),
+            )
+        )
+    elif any(a is None for a, _ in api):
+        missing.append("record: acts on additional-protocol-i")
+    else:
+        reasons.append(
+            Reason(
+                "Additional Protocol I applies only between states both bound by it",
+                Citation("Additional Protocol I", "art. 1(3)"),
+            )
+        )
+    if conflict.kind is ConflictKind.OCCUPATION:
+        law.append("Hague Regulations 1907 (arts. 42–56)")
+        reasons.append(
+            Reason("the law of occupation in the Hague Regulations applies as custom", _HR)
+        )
+        qualifiers.extend(conflict.finding.qualifiers)
+    law += ["Rome Statute art. 8(2)(a)", "Rome Statute art. 8(2)(b)"]
+    reasons.append(
+        Reason(
+            "grave breaches: the victims must be persons or property protected by the relevant Geneva Convention",
+            Citation(_RS8, "art. 8(2)(a)"),
+        )
+    )
+    reasons.append(
+        Reason(
+            "other serious violations of the laws and customs of international armed conflict",
+            Citation(_RS8, "art. 8(2)(b)"),
+        )
+    )
+    offered, why = _amended(record, states, "8(2)(b)", day, policy)
+    law += offered
+    reasons += why
+
+
+def _non_international(
+    acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
+) -> None:
+    """Non-international armed conflict: common art. 3, AP II where it applies, art. 8(2)(c), (e)."""
+    law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    territorial = conflict.territory
+    if territorial is not None:
+        answers = [
+            _bound(record, territorial, slug, day, immediate) for slug, _, immediate in CONVENTIONS
+        ]
+        reasons += [r for _, r in answers]
+        if all(a is True for a, _ in answers):
+            law.append("Geneva Conventions, common art. 3")
+            reasons.append(
+                Reason(
+                    f"common art. 3 applies in a non-international armed conflict on the territory of {territorial}, a High Contracting Party",
+                    Citation("Geneva Conventions", "common art. 3"),
+                )
+            )
+        elif any(a is None for a, _ in answers):
+            missing.append("record: acts on the Geneva Conventions")
+    if conflict.ap_ii is True:
+        law.append("Additional Protocol II")
+        reasons.append(
+            Reason(
+                "AP II applies in addition to common art. 3: its art. 1(1) conditions are met",
+                Citation("Additional Protocol II", "art. 1(1)"),
+            )
+        )
+    elif conflict.ap_ii is None:
+        qualifiers.append(
+            "whether Additional Protocol II applies is not established (art. 1(1)): see the classification"
+        )
+    law += ["Rome Statute art. 8(2)(c)", "Rome Statute art. 8(2)(e)"]
+    reasons.append(
+        Reason(
+            "serious violations of common art. 3, in an armed conflict not of an international character, not internal disturbances",
+            Citation(_RS8, "art. 8(2)(c)–(d)"),
+        )
+    )
+    reasons.append(
+        Reason(
+            "other serious violations in a protracted armed conflict between governmental authorities and organised armed groups or between such groups; no territorial control is needed, unlike AP II",
+            Citation(_RS8, "art. 8(2)(e)–(f)"),
+        )
+    )
+    offered, why = _amended(
+        record, states or ([territorial] if territorial else []), "8(2)(e)", day, policy
+    )
+    law += offered
+    reasons += why
