@@ -100,6 +100,7 @@ class Conflict:
         via: The armed group through which a state takes part (overall control), if any.
         ap_ii: Whether AP II applies in addition to common art. 3 (non-international conflicts
             only; ``None`` when undetermined or not applicable).
+        basis: ``"ap-i-96-3"`` for a war of national liberation under AP I art. 1(4).
     """
 
     parties: tuple[str, str]
@@ -109,6 +110,7 @@ class Conflict:
     territory: str | None = None
     via: str | None = None
     ap_ii: bool | None = None
+    basis: str | None = None
 
     def __str__(self) -> str:
         kind = self.kind.value if self.kind is not None else "undetermined"
@@ -285,8 +287,11 @@ def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup
     * Non-international only if the violence is intense enough and the group organised enough
       (common art. 3; Tadić 1995): either unknown → undetermined; either absent → none.
     """
-    _record, situation, on, policy = ctx
+    record, situation, on, policy = ctx
     out: list[Conflict] = []
+    liberation = _liberation_war(ctx, h, state, group)
+    if liberation is not None:
+        return [liberation]
     controlled = _controller(situation, group.name, on, excluding=state)
     if controlled is not None:
         controller, level = controlled
@@ -352,6 +357,50 @@ def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup
     consent = foreign and _consented(situation, h.territory, state, on)
     out.append(_niac(ctx, h, state, [group], consent=consent))
     return out
+
+
+def _liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> Conflict | None:
+    """AP I arts. 1(4), 96(3): a people's fight against colonial domination, alien occupation or
+    a racist regime is an international armed conflict for a state bound by AP I, once the
+    authority representing it has made a declaration the depositary accepted.
+    """
+    record, _situation, on, _policy = ctx
+    if not group.liberation_movement:
+        return None
+    declared = [
+        d
+        for d in record.ihl_declarations_of("article-96-3", on)
+        if d.authority == group.name and d.against == state and d.accepted
+    ]
+    if not declared or "additional-protocol-i" not in record.treaty_slugs:
+        return None
+    if record.status(state, "additional-protocol-i", on) not in BOUND:
+        return None
+    d = declared[0]
+    pair = _pair(state, group.name)
+    question = f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
+    reasons = [
+        Reason(
+            f"{group.name} represents a people fighting under AP I art. 1(4) against {state}, bound by AP I",
+            _API_14,
+            h.source,
+        ),
+        Reason(
+            f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; the depositary accepted it",
+            _API_14,
+            d.source,
+        ),
+    ]
+    kind = ConflictKind.INTERNATIONAL
+    return Conflict(
+        pair,
+        kind,
+        _finding(ctx, question, kind, reasons),
+        on,
+        h.territory,
+        via=None,
+        basis="ap-i-96-3",
+    )
 
 
 def classify_group_group(

@@ -194,7 +194,11 @@ def _international(
             missing.append(f"record: acts on {slug}")
     api = [_bound(record, s, "additional-protocol-i", day, None) for s in states]
     reasons += [r for _, r in api]
-    if len(states) == 2 and all(a is True for a, _ in api):
+    if conflict.basis == "ap-i-96-3":
+        law.append("Additional Protocol I")
+        why = "the Conventions and AP I apply equally to the authority and the state"
+        reasons.append(Reason(why, Citation("Additional Protocol I", "art. 96(3)(b)–(c)")))
+    elif len(states) == 2 and all(a is True for a, _ in api):
         law.append("Additional Protocol I")
         reasons.append(
             Reason(
