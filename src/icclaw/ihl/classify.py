@@ -287,7 +287,7 @@ def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup
     * Non-international only if the violence is intense enough and the group organised enough
       (common art. 3; Tadić 1995): either unknown → undetermined; either absent → none.
     """
-    record, situation, on, policy = ctx
+    _record, situation, on, policy = ctx
     out: list[Conflict] = []
     liberation = _liberation_war(ctx, h, state, group)
     if liberation is not None:
@@ -360,9 +360,11 @@ def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup
 
 
 def _liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> Conflict | None:
-    """AP I arts. 1(4), 96(3): a people's fight against colonial domination, alien occupation or
-    a racist regime is an international armed conflict for a state bound by AP I, once the
-    authority representing it has made a declaration the depositary accepted.
+    """AP I arts. 1(4), 96(3): a war of national liberation as an international armed conflict.
+
+    A people's fight against colonial domination, alien occupation or a racist regime is an
+    international armed conflict for a state bound by AP I, once the authority representing it
+    has made a declaration the depositary accepted.
     """
     record, _situation, on, _policy = ctx
     if not group.liberation_movement:

@@ -196,8 +196,8 @@ def _international(
     reasons += [r for _, r in api]
     if conflict.basis == "ap-i-96-3":
         law.append("Additional Protocol I")
-        why = "the Conventions and AP I apply equally to the authority and the state"
-        reasons.append(Reason(why, Citation("Additional Protocol I", "art. 96(3)(b)–(c)")))
+        equal = "the Conventions and AP I apply equally to the authority and the state"
+        reasons.append(Reason(equal, Citation("Additional Protocol I", "art. 96(3)(b)–(c)")))
     elif len(states) == 2 and all(a is True for a, _ in api):
         law.append("Additional Protocol I")
         reasons.append(
