@@ -266,16 +266,60 @@ def test_deferral_1422_is_flagged_not_applied(rec: icclaw.Record) -> None:
     assert any("res. 1422" in q for q in f.qualifiers)
 
 
-def test_aggression_against_ukraine_is_excluded_on_a_referral_but_not_on_a_council_referral_in_principle(
-    rec: icclaw.Record,
-) -> None:
-    """Art. 15bis(5): Russia, a non-party, is excluded on a state referral or proprio motu."""
+def test_aggression_by_a_non_party_is_excluded_even_against_a_party(rec: icclaw.Record) -> None:
+    """Art. 15bis(5): aggression by Russia (a non-party) is excluded on a state referral, even
+    against Ukraine once Ukraine is a party (from 1 Jan 2025); LAW.md Ex. 11."""
     event = Event(
-        Crime.AGGRESSION, "2022-02-24", territory=("UKR",), nationality=("RUS",), aggressor="RUS"
+        Crime.AGGRESSION, "2025-06-01", territory=("UKR",), nationality=("RUS",), aggressor="RUS"
     )
-    f = rec.jurisdiction(event, StateReferral(by=("LTU",), on="2022-03-01"))
+    f = rec.jurisdiction(event, StateReferral(by=("LTU",), on="2025-07-01"), on="2025-11-01")
     assert f.holds is False
-    assert "art. 15bis(5)" in [c.article for c in f.citations]
+    assert any("RUS is not a party" in r.text for r in f.reasons)
+    assert not any("UKR is not a party" in r.text for r in f.reasons)
+
+
+def test_aggression_with_unknown_nationality_is_undetermined(rec: icclaw.Record) -> None:
+    """Art. 15bis(5) turns on the accused's state too: unknown nationality is undetermined."""
+    event = Event(Crime.AGGRESSION, "2019-03-01", territory=("NLD",), aggressor="DEU")
+    f = rec.jurisdiction(event, ProprioMotu())
+    assert f.holds is None
+    assert "event.nationality" in f.missing
+
+
+def test_withdrawal_keeps_only_the_matter_under_consideration(rec: icclaw.Record) -> None:
+    """Art. 127(2): the Burundi situation keeps conduct in Burundi while a party; it does not
+    revive every crime by Burundian nationals elsewhere."""
+    abroad = Event(
+        Crime.CRIMES_AGAINST_HUMANITY, "2010-01-01", territory=("SOM",), nationality=("BDI",)
+    )
+    assert rec.jurisdiction(abroad, ProprioMotu(), on="2020-01-01").holds is False
+
+
+def test_hungary_after_its_withdrawal_is_undetermined_past_the_record(rec: icclaw.Record) -> None:
+    """Hungary's withdrawal took effect on 2 June 2026, after the record's as-of date: whether a
+    matter came before the Court in time is not in the record."""
+    event = Event(
+        Crime.CRIMES_AGAINST_HUMANITY, "2025-01-01", territory=("HUN",), nationality=("HUN",)
+    )
+    f = rec.jurisdiction(event, ProprioMotu(), on="2027-01-01")
+    assert f.holds is None
+    assert any("situations" in m for m in f.missing)
+    assert any("complete only up to" in q for q in f.qualifiers)
+
+
+def test_the_court_cannot_consider_conduct_after_the_day_it_acts(rec: icclaw.Record) -> None:
+    later = Event(Crime.WAR_CRIMES, "2020-01-01", territory=("GEO",), nationality=("GEO",))
+    assert rec.jurisdiction(later, ProprioMotu(), on="2010-01-01").holds is False
+    assert rec.jurisdiction(later, ProprioMotu(), on="1990-01-01").holds is False
+
+
+def test_an_acceptance_is_territorial_as_declared(rec: icclaw.Record) -> None:
+    """Ukraine's and Palestine's declarations cover crimes on their territory (ICC PR1146), not
+    crimes by their nationals abroad."""
+    abroad = Event(
+        Crime.CRIMES_AGAINST_HUMANITY, "2016-01-01", territory=("RUS",), nationality=("UKR",)
+    )
+    assert rec.jurisdiction(abroad, ProprioMotu()).holds is False
 
 
 def test_cooperation(rec: icclaw.Record) -> None:

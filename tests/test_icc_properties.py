@@ -155,10 +155,12 @@ def test_a_council_referral_gives_jurisdiction_within_its_scope_whatever_the_par
     """Art. 13(b): res. 1970 refers the situation in Libya since 15 Feb 2011; no link is needed."""
     assume(event.age is None or event.age >= 18)
     on_libya = Event(event.crime, event.date, event.until, ("LBY",), (national,), event.age)
-    finding = REC.jurisdiction(on_libya, SecurityCouncilReferral("1970"))
+    finding = REC.jurisdiction(on_libya, SecurityCouncilReferral("1970"), on="2026-12-31")
     assert finding.holds is True
     elsewhere = Event(event.crime, event.date, event.until, ("SYR",), (national,), event.age)
-    assert REC.jurisdiction(elsewhere, SecurityCouncilReferral("1970")).holds is False
+    assert (
+        REC.jurisdiction(elsewhere, SecurityCouncilReferral("1970"), on="2026-12-31").holds is False
+    )
 
 
 @given(ist.records(treaty=ist.ROME_STATUTE, min_states=1, max_states=4), st.data())

@@ -60,9 +60,21 @@ def test_signatories_and_un_signings(rec: icclaw.Record) -> None:
 
 
 def test_every_fact_has_a_date_and_a_source(rec: icclaw.Record) -> None:
-    for a in rec.actions:
-        assert a.source.title
-        assert a.source.url or a.source.reference, a.describe()
+    facts = [
+        *rec.actions,
+        *rec.declarations,
+        *rec.resolutions,
+        *rec.situations,
+        *rec.ihl_declarations,
+    ]
+    for fact in facts:
+        assert fact.source.title, fact
+        assert fact.source.url or fact.source.reference, fact
+        assert fact.source.kind is not icclaw.SourceKind.ASSUMPTION, fact
+    for state in rec.states:
+        assert state.source is not None
+    for treaty in rec.treaties:
+        assert treaty.source.url
 
 
 def test_russia_signed_in_2000_and_withdrew_its_signature_in_2016(rec: icclaw.Record) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import icclaw
 from icclaw import ActionKind, Policy, Record, RecordError, TreatyStatus
 from icclaw import strategies as ist
-from icclaw.status import BOUND, LEGAL_TRANSITIONS
+from icclaw.status import BOUND, LEGAL_TRANSITIONS, history
 
 S = TreatyStatus
 RS = ist.ROME_STATUTE
@@ -138,13 +138,66 @@ def test_a_later_date_named_in_the_notice_governs() -> None:
     assert RS.withdrawal_effective("2020-01-10", "2020-06-01") == pendulum.Date(2021, 1, 10)
 
 
+# LAW.md section 4, written out here independently of the engine's own table; the engine adds
+# only the direct moves of a consent that takes effect on deposit (or a succession dated back),
+# which skip party-pending, and an instrument withdrawn by a state that had left before.
+LAW_TRANSITIONS = {
+    (S.NON_SIGNATORY, S.SIGNATORY),
+    (S.NON_SIGNATORY, S.PARTY_PENDING),
+    (S.NON_SIGNATORY, S.PARTY),
+    (S.SIGNATORY, S.SIGNATURE_WITHDRAWN),
+    (S.SIGNATORY, S.PARTY_PENDING),
+    (S.SIGNATURE_WITHDRAWN, S.PARTY_PENDING),
+    (S.PARTY_PENDING, S.PARTY),
+    (S.PARTY_PENDING, S.NON_SIGNATORY),
+    (S.PARTY_PENDING, S.SIGNATORY),
+    (S.PARTY_PENDING, S.SIGNATURE_WITHDRAWN),
+    (S.PARTY, S.WITHDRAWAL_PENDING),
+    (S.WITHDRAWAL_PENDING, S.WITHDRAWN),
+    (S.WITHDRAWAL_PENDING, S.PARTY),
+    (S.WITHDRAWN, S.PARTY_PENDING),
+}
+IMMEDIATE = {
+    (S.SIGNATORY, S.PARTY),
+    (S.SIGNATURE_WITHDRAWN, S.PARTY),
+    (S.WITHDRAWN, S.PARTY),
+    (S.PARTY_PENDING, S.WITHDRAWN),
+}
+
+
+def test_the_engine_allows_exactly_the_law_and_the_immediate_effect_moves() -> None:
+    assert LAW_TRANSITIONS | IMMEDIATE == LEGAL_TRANSITIONS
+
+
 @given(ist.records(), ist.policies())
 def test_every_history_follows_only_the_legal_transitions(record: Record, policy: Policy) -> None:
     treaty = record.treaties[0]
     for code in record.actors(treaty):
         statuses = record.history(code, treaty, policy=policy).statuses()
         for pair in itertools.pairwise(statuses):
-            assert pair in LEGAL_TRANSITIONS
+            assert pair in LAW_TRANSITIONS | IMMEDIATE
+
+
+@pytest.mark.parametrize(
+    ("kinds", "message"),
+    [
+        (["signature", "signature"], "cannot sign"),
+        (["signature", "ratification", "ratification"], "duplicate consent"),
+        (["accession", "signature-withdrawal"], "only a signatory"),
+        (["signature", "withdrawal"], "not a party"),
+        (["signature", "withdrawal-revocation"], "no withdrawal awaiting effect"),
+        (["signature", "instrument-withdrawal"], "no instrument awaiting effect"),
+        (["ratification"], "needs a standing signature"),
+    ],
+)
+def test_a_history_outside_the_law_is_refused(kinds: list[str], message: str) -> None:
+    day = pendulum.Date(1999, 1, 1)
+    acts = [
+        icclaw.Action("QAA", "rome-statute", k, day.add(days=400 * i), ist.ASSUMED)
+        for i, k in enumerate(kinds)
+    ]
+    with pytest.raises(RecordError, match=message):
+        history("QAA", RS, acts)
 
 
 @given(ist.records())

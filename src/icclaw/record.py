@@ -586,7 +586,7 @@ class Record:
         code, day = self.state(state).code, _opt(known_on)
         out = []
         for s in self.situations:
-            since = s.under_consideration_since
+            since = s.first_day
             if code in s.territory and (day is None or (since is not None and since <= day)):
                 out.append(s)
         return tuple(out)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, vote_outcome
-from icclaw.icc.facts import DeclarationKind, ResolutionKind
+from icclaw.icc.facts import CourtSituation, DeclarationKind, ResolutionKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.status import BOUND, TreatyStatus
 
@@ -25,6 +25,12 @@ _SURVIVAL = Citation(RS, "art. 127(2)")
 _DECLARANT = Citation(RS, "art. 12(3); Rules of Procedure and Evidence, rule 44")
 _COUNCIL = Citation("UN Charter", "arts. 25, 103")
 _NONE = Citation(RS, "art. 87(5)")
+
+
+def _commenced_before(situation: CourtSituation, day: Date) -> bool:
+    """Art. 127(2): an investigation commenced (opened or authorised) before ``day``."""
+    opened = [d for d in (situation.investigation_opened, situation.authorised) if d is not None]
+    return bool(opened) and min(opened) < day
 
 
 def cooperation_duty(
@@ -74,7 +80,7 @@ def cooperation_duty(
         begun = [
             s
             for s in record.situations_concerning(st.code, known_on=known_on)
-            if (opened := s.investigation_opened or s.authorised) is not None and opened < effective
+            if _commenced_before(s, effective)
         ]
         if begun:
             holds = True

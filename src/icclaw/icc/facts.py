@@ -49,7 +49,14 @@ def _to_codes(value: object, field: str) -> tuple[str, ...]:
 
 
 def _territory(value: object) -> tuple[str, ...] | None:
-    return None if value is None else _to_codes(value, "territory")
+    if value is None:
+        return None
+    codes = _to_codes(value, "territory")
+    if not codes:
+        raise ValueError(
+            "territory: give at least one state where the conduct took place, or None if unknown"
+        )
+    return codes
 
 
 def _nationality(value: object) -> tuple[str, ...] | None:
@@ -71,8 +78,35 @@ def _optional_code(value: object) -> str | None:
     return None if value is None else _code(value, "aggressor")
 
 
+def _crime(value: object) -> Crime:
+    if isinstance(value, Crime):
+        return value
+    text = str(value).strip().lower().replace("_", "-").replace(" ", "-")
+    try:
+        return Crime(text)
+    except ValueError:
+        raise ValueError(
+            f"crime: {value!r} is not one of {', '.join(c.value for c in Crime)}"
+        ) from None
+
+
+def _authorised(value: object) -> Date | None:
+    return None if value is None else to_date(value, field="authorised_on")
+
+
+def _referred(value: object) -> Date:
+    return to_date(value, field="on")
+
+
 def _state_code(value: object) -> str:
     return _code(value, "state")
+
+
+def _provision_text(value: object) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip().lower().removeprefix("art.").strip().replace(" ", "")
+    return text
 
 
 def _lower(value: object) -> str | None:
@@ -103,13 +137,13 @@ class Event:
         area: A named area (e.g. ``"darfur"``, ``"crimea"``), for referral scopes.
     """
 
-    crime: Crime = attrs.field(converter=Crime)
+    crime: Crime = attrs.field(converter=_crime)
     date: Date = attrs.field(converter=to_date)
     until: Date | None = attrs.field(default=None, converter=optional_date)
     territory: tuple[str, ...] | None = attrs.field(default=None, converter=_territory)
     nationality: tuple[str, ...] | None = attrs.field(default=None, converter=_nationality)
     age: int | None = attrs.field(default=None)
-    provision: str | None = attrs.field(default=None)
+    provision: str | None = attrs.field(default=None, converter=_provision_text)
     aggressor: str | None = attrs.field(default=None, converter=_optional_code)
     area: str | None = attrs.field(default=None, converter=_lower)
 
@@ -178,7 +212,7 @@ class StateReferral:
     """
 
     by: tuple[str, ...] = attrs.field(converter=_referrers)
-    on: Date = attrs.field(converter=to_date)
+    on: Date = attrs.field(converter=_referred)
 
     @property
     def article(self) -> str:
@@ -213,7 +247,7 @@ class ProprioMotu:
             art. 15(4), with a qualifier that authorisation is still required.
     """
 
-    authorised_on: Date | None = attrs.field(default=None, converter=optional_date)
+    authorised_on: Date | None = attrs.field(default=None, converter=_authorised)
 
     @property
     def article(self) -> str:
@@ -421,8 +455,8 @@ class CourtSituation:
     note: str | None = None
 
     @property
-    def under_consideration_since(self) -> Date | None:
-        """The first day the matter was before the Prosecutor or the Court."""
+    def first_day(self) -> Date | None:
+        """The earliest day any fact of the situation bears (for answers as known on a day)."""
         days = [
             d
             for d in (
@@ -432,16 +466,6 @@ class CourtSituation:
                 self.authorised,
                 self.investigation_opened,
             )
-            if d is not None
-        ]
-        return min(days) if days else None
-
-    @property
-    def authorisation_sought_since(self) -> Date | None:
-        """The first day an investigation was referred, requested or authorised."""
-        days = [
-            d
-            for d in (self.referred_on, self.authorisation_requested, self.authorised)
             if d is not None
         ]
         return min(days) if days else None

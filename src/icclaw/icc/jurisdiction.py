@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
 import pendulum
 
 from icclaw.dates import (
@@ -47,8 +46,10 @@ from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, permanent_members, vote_outcome
 from icclaw.icc.crimes import Crime
 from icclaw.icc.facts import (
+    CourtSituation,
     DeclarationKind,
     Event,
+    ProprioMotu,
     Resolution,
     ResolutionKind,
     SecurityCouncilReferral,
@@ -188,7 +189,7 @@ _NOT_YET_SOUGHT = _allow(
     qualifiers=["authorisation under art. 15(4) still required"],
 )
 _NARROW_REASON = Reason(
-    "the aggression amendments must be in force for both the aggressor and the victim state on the day of the act (policy aggression_acceptance=narrow; ICC-ASP/16/Res.5 para. 2)",
+    "the aggression amendments must be in force for the aggressor, the victim state and the accused's state on the day of the act: the Court does not exercise jurisdiction over aggression by a national or on the territory of a State Party that has not accepted them (policy aggression_acceptance=narrow; ICC-ASP/16/Res.5 para. 2)",
     _C["121(5)"],
 )
 _AGE_UNKNOWN = Check(EVER, EVER, (), (), ("art. 26 not assessed: age unknown",))
@@ -216,33 +217,35 @@ def _unknown(missing: Sequence[str], *reasons: Reason) -> Check:
 # --- links: the days a state's acceptance covers --------------------------------------------
 
 
-@attrs.frozen
-class Link:
-    """The days a state's acceptance of jurisdiction covers, and why.
+class Link(NamedTuple):
+    """What a state's acceptance of jurisdiction covers, as the Court acting on a day counts it.
 
     Attributes:
-        days: The days covered: in force for it as a party, or inside an art. 12(3) window.
-        party_days: The days it was bound by the Statute as a party.
-        reasons: The facts and rules behind ``days``.
+        party: The days it was bound by the Statute, with no withdrawal in effect by that day.
+        withdrawn: The days it was bound before a withdrawal that took effect by that day, each
+            with the day the withdrawal took effect (art. 127(2) decides, event by event).
+        territorial: The days an art. 12(3) acceptance covers crimes on its territory.
+        national: The days an art. 12(3) acceptance covers crimes by its nationals.
+        reasons: The facts and rules behind them.
     """
 
-    days: Spans
-    party_days: Spans
+    party: Spans
+    withdrawn: tuple[tuple[tuple[int, int], Date], ...]
+    territorial: Spans
+    national: Spans
     reasons: tuple[Reason, ...]
 
 
 def link_periods(
     record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
 ) -> Link:
-    """The days on which ``code`` supplies a link under art. 12(2)–(3).
+    """What ``code`` supplies as a link under art. 12(2)–(3), for the Court acting on ``on``.
 
-    As the Court acting on ``on`` would count them (cached per record).
-
-    A party's days run from entry into force for it (art. 11(2)). After a withdrawal has taken
-    effect (by ``on``), the party days count under the policy ``post_withdrawal`` (art. 127(2)).
-    An art. 12(3) acceptance lodged by ``on`` adds the days it covers.
+    A party's days run from entry into force for it (art. 11(2)); days before a withdrawal that
+    took effect by ``on`` are set apart for art. 127(2); an art. 12(3) acceptance lodged by
+    ``on`` adds the days it covers, for its territory, its nationals or both. Cached per record.
     """
-    key = ("link", code, on, known_on, policy.post_withdrawal, policy.intent_date)
+    key = ("link", code, on, known_on, policy.intent_date)
     return record.cached(key, lambda: _link_periods(record, code, on, known_on, policy))
 
 
@@ -265,32 +268,27 @@ def _link_periods(
     reasons: list[Reason] = []
     name = record.state(code).name
     party: list[tuple[int, int]] = []
-    kept: list[tuple[int, int]] = []
+    withdrawn: list[tuple[tuple[int, int], Date]] = []
+    territorial: list[tuple[int, int]] = []
+    national: list[tuple[int, int]] = []
     if RS_SLUG in record.treaty_slugs:
         hist = record.history(code, RS_SLUG, known_on=known_on, policy=policy)
         for bound in record.in_force_periods(code, RS_SLUG, known_on=known_on):
             days = span(bound.start, bound.end)
-            party.append(days)
             start_reason = next((t.reason for t in hist.transitions if t.day == bound.start), None)
-            if bound.end is None or bound.end >= on:
-                kept.append(days)
-                reasons.append(
-                    Reason(
-                        f"{name} is bound by the Statute from {bound.start}"
-                        + ("" if bound.end is None else f" to {bound.end}"),
-                        _C["11(2)"],
-                        start_reason.source if start_reason else None,
-                    )
+            until = "" if bound.end is None else f" to {bound.end}"
+            source = start_reason.source if start_reason else None
+            reasons.append(
+                Reason(
+                    f"{name} is bound by the Statute from {bound.start}{until}", _C["11(2)"], source
                 )
-                if start_reason is not None and start_reason.source is None:
-                    reasons.append(start_reason)
-                continue
-            effective = bound.end.add(days=1)
-            survives, why = _survives_withdrawal(record, code, effective, known_on, policy)
-            text = f"{name} was a party from {bound.start} to {bound.end}; its withdrawal took effect on {effective}: {why}"
-            reasons.append(Reason(text, _C["127(2)"]))
-            if survives:
-                kept.append(days)
+            )
+            if start_reason is not None and start_reason.source is None:
+                reasons.append(start_reason)
+            if bound.end is None or bound.end >= on:
+                party.append(days)
+            else:
+                withdrawn.append((days, bound.end.add(days=1)))
     for d in record.declarations_of(code, DeclarationKind.ACCEPTANCE, known_on=known_on):
         covers = d.covers
         assert covers is not None
@@ -312,48 +310,101 @@ def _link_periods(
                 )
             )
             continue
-        reasons.append(
-            Reason(
-                f"{name} accepted the Court's jurisdiction by a declaration lodged on {d.lodged}, covering {covers}",
-                _C["12(3)"],
-                d.source,
-            )
-        )
-        kept.append(span(covers.start, covers.end))
-    return Link(s_norm(kept), s_norm(party), tuple(reasons))
-
-
-def _survives_withdrawal(
-    record: Record, code: str, effective: Date, known_on: Date | None, policy: Policy
-) -> tuple[bool, str]:
-    rule = policy.post_withdrawal
-    if rule is PostWithdrawal.CRIMES_WHILE_PARTY:
-        return (
-            True,
-            "conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
-        )
-    for s in record.situations_concerning(code, known_on=known_on):
-        if rule is PostWithdrawal.MATTER_UNDER_CONSIDERATION:
-            since = s.under_consideration_since
-            if since is not None and since < effective:
-                return (
-                    True,
-                    f"the matter was under consideration before then ({s.name}, since {since}) (policy post_withdrawal=matter-under-consideration)",
-                )
-        else:
-            since = s.authorisation_sought_since
-            if since is not None and since < effective:
-                return (
-                    True,
-                    f"an investigation was referred, requested or authorised before then ({s.name}, {since}) (policy post_withdrawal=authorisation-before-effect)",
-                )
-    return (
-        False,
-        f"nothing was under consideration before then, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
+        scope = {
+            "all": "crimes on its territory or by its nationals",
+            "territory": "crimes on its territory",
+            "nationals": "crimes by its nationals",
+        }[d.scope]
+        text = f"{name} accepted the Court's jurisdiction over {scope} by a declaration lodged on {d.lodged}, covering {covers}"
+        reasons.append(Reason(text, _C["12(3)"], d.source))
+        if d.scope in ("all", "territory"):
+            territorial.append(span(covers.start, covers.end))
+        if d.scope in ("all", "nationals"):
+            national.append(span(covers.start, covers.end))
+    return Link(
+        s_norm(party), tuple(withdrawn), s_norm(territorial), s_norm(national), tuple(reasons)
     )
 
 
-# --- the checks -----------------------------------------------------------------------------
+def under_consideration_since(situation: CourtSituation) -> Date | None:
+    """The first day the matter was before the Prosecutor or the Court (art. 127(2)):
+    a preliminary examination, a referral, a request for or a grant of authorisation.
+    """
+    s = situation
+    days = [
+        d
+        for d in (
+            s.preliminary_examination,
+            s.referred_on,
+            s.authorisation_requested,
+            s.authorised,
+            s.investigation_opened,
+        )
+        if d is not None
+    ]
+    return min(days) if days else None
+
+
+def authorisation_sought_since(situation: CourtSituation) -> Date | None:
+    """The first day an investigation was referred, requested or authorised."""
+    s = situation
+    days = [
+        d
+        for d in (s.referred_on, s.authorisation_requested, s.authorised, s.investigation_opened)
+        if d is not None
+    ]
+    return min(days) if days else None
+
+
+def _survives(
+    q: Query, code: str, days: tuple[int, int], effective: Date
+) -> tuple[bool | None, Reason]:
+    """Art. 127(2): does conduct while ``code`` was a party stay within jurisdiction for this
+    event, once the withdrawal took effect on ``effective``? Under the policy
+    ``post_withdrawal``: always (crimes-while-party); if the matter — a situation covering the
+    event — was under consideration before then; or if an investigation was referred, requested
+    or authorised before then. Undetermined where the withdrawal took effect after the day the
+    record is complete up to, and the record shows nothing.
+    """
+    record, event, rule = q.record, q.event, q.policy.post_withdrawal
+    name = record.state(code).name
+    head = f"{name} was a party until {pendulum.Date.fromordinal(days[1])}; its withdrawal took effect on {effective}"
+    if rule is PostWithdrawal.CRIMES_WHILE_PARTY:
+        return True, Reason(
+            f"{head}: conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
+            _C["127(2)"],
+        )
+    territory = set(event.territory or ())
+    for s in record.situations_concerning(code, known_on=q.known_on):
+        if territory and not territory & set(s.territory):
+            continue
+        if s.period is not None and not s_and(q.days, (span(s.period.start, s.period.end),)):
+            continue
+        since = (
+            under_consideration_since(s)
+            if rule is PostWithdrawal.MATTER_UNDER_CONSIDERATION
+            else authorisation_sought_since(s)
+        )
+        if since is not None and since < effective:
+            what = (
+                "the matter was under consideration"
+                if rule is PostWithdrawal.MATTER_UNDER_CONSIDERATION
+                else "an investigation was referred, requested or authorised"
+            )
+            return True, Reason(
+                f"{head}: {what} before then ({s.name}, {since}) (policy post_withdrawal={rule.value})",
+                _C["127(2)"],
+                s.source,
+            )
+    if effective > record.as_of:
+        return None, Reason(
+            f"{head}; the record is complete only up to {record.as_of}, so whether the matter came before the Court in time is not known (policy post_withdrawal={rule.value})",
+            _C["127(2)"],
+        )
+    return False, Reason(
+        f"{head}: no situation covering this event was before the Court in time, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
+        _C["127(2)"],
+    )
 
 
 def _resolution(
@@ -591,14 +642,7 @@ def check_temporal(q: Query) -> Check:
     A Council referral counts from its own start date; aggression only from 17 July 2018
     (ICC-ASP/16/Res.5).
     """
-    record, event, trigger, _on, known_on, _policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, on, known_on = q.record, q.event, q.trigger, q.on, q.known_on
     res = (
         _resolution(record, trigger, known_on)
         if isinstance(trigger, SecurityCouncilReferral)
@@ -606,11 +650,24 @@ def check_temporal(q: Query) -> Check:
     )
     aggression = event.crime is Crime.AGGRESSION
     allowed, reasons = record.cached(
-        ("temporal", res, aggression), lambda: _temporal_floor(res, aggression)
+        ("temporal", res.label if res else None, aggression),
+        lambda: _temporal_floor(res, aggression),
     )
+    floor = pendulum.Date.fromordinal(allowed[0][0])
+    if q.days[0][1] > on.toordinal():
+        allowed = s_and(allowed, ((1, on.toordinal()),))
+        reasons = (
+            *reasons,
+            Reason(
+                f"the Court acting on {on} can consider only conduct up to that day", _C["11(1)"]
+            ),
+        )
     if not s_and(q.days, allowed):
-        floor = pendulum.Date.fromordinal(allowed[0][0])
-        text = f"the conduct ({event.period}) lies wholly before {floor}"
+        text = (
+            f"the conduct ({event.period}) lies wholly outside {floor} – {on}"
+            if on >= floor
+            else f"the Court did not exist on {on}"
+        )
         return Check(allowed, allowed, (*reasons, Reason(text, _C["11(1)"])))
     return Check(allowed, allowed, reasons)
 
@@ -647,17 +704,29 @@ def check_preconditions(q: Query) -> Check:
         return _referral_scope(record, event, _resolution(record, trigger, known_on))
     reasons: list[Reason] = []
     territorial: list[tuple[int, int]] = []
-    for code in event.territory or ():
-        link = link_periods(record, code, on, known_on, policy)
-        reasons.extend(link.reasons)
-        territorial.extend(link.days)
-        if not link.days:
-            reasons.append(_no_link(code))
     national: list[tuple[int, int]] = []
-    for code in event.nationality or ():
+    maybe: list[tuple[int, int]] = []
+    unrecorded = False
+    for code, side, days in (
+        *((c, "territory", territorial) for c in event.territory or ()),
+        *((c, "nationality", national) for c in event.nationality or ()),
+    ):
         link = link_periods(record, code, on, known_on, policy)
         reasons.extend(link.reasons)
-        national.extend(link.days)
+        days.extend(link.party)
+        days.extend(link.territorial if side == "territory" else link.national)
+        for party_days, effective in link.withdrawn:
+            if not s_and(q.days, (party_days,)):
+                continue
+            survives, why = _survives(q, code, party_days, effective)
+            reasons.append(why)
+            if survives:
+                days.append(party_days)
+            elif survives is None:
+                maybe.append(party_days)
+                unrecorded = True
+        if side == "territory" and not s_and(q.days, s_norm(days)):
+            reasons.append(_no_link(code))
     t_days, n_days = s_norm(territorial), s_norm(national)
     conduct = q.days
     t_link, n_link = s_and(conduct, t_days), s_and(conduct, n_days)
@@ -678,9 +747,12 @@ def check_preconditions(q: Query) -> Check:
     if event.nationality == ():
         reasons.append(Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]))
     certain = s_norm([*t_days, *n_days])
-    possible, missing = certain, []
+    possible, missing = (
+        s_norm([*certain, *maybe]),
+        [f"record: the Court's situations after {record.as_of}"] if unrecorded else [],
+    )
     if event.nationality is None and s_minus(conduct, certain):
-        possible, missing = EVER, ["event.nationality"]
+        possible, missing = EVER, [*missing, "event.nationality"]
         reasons.append(
             Reason(
                 "nationality unknown: a national of a party could supply the link for the remaining days",
@@ -959,7 +1031,9 @@ def check_aggression(q: Query) -> Check:
     possible = certain
     unrecorded = False
     if policy.aggression_acceptance is AggressionAcceptance.NARROW:
-        for code in dict.fromkeys([event.aggressor, *(event.territory or ())]):
+        for code in dict.fromkeys(
+            [event.aggressor, *(event.territory or ()), *(event.nationality or ())]
+        ):
             if KAMPALA not in record.treaty_slugs:
                 accepted: Spans = NEVER
                 maybe: Spans = EVER
@@ -981,6 +1055,15 @@ def check_aggression(q: Query) -> Check:
     if event.territory is None:
         missing.append("event.territory")
         certain, possible = NEVER, EVER
+    if event.nationality is None and certain:
+        missing.append("event.nationality")
+        reasons.append(
+            Reason(
+                "nationality unknown: a national of a non-party (or of a party that has not accepted the amendments) would be excluded",
+                _C["15bis(5)"],
+            )
+        )
+        certain = NEVER
     if policy.aggression_acceptance is AggressionAcceptance.NARROW:
         reasons.append(_NARROW_REASON)
     return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
@@ -1134,6 +1217,22 @@ def jurisdiction(
             missing.extend(m for m in c.missing if m not in missing)
     reasons.append(_ADMISSIBILITY)
     qualifiers.append("admissibility not assessed")
+    if day > record.as_of or conduct[0][1] > record.as_of.toordinal():
+        qualifiers.append(
+            f"the record is complete only up to {record.as_of}; facts after that day are not in it"
+        )
+    for code in (*(event.territory or ()), *(event.nationality or ())):
+        ended = record.state(code).ended
+        if ended is not None and event.date >= ended:
+            qualifiers.append(f"{code} ceased to exist on {ended}, before the conduct")
+    if event.crime is Crime.AGGRESSION and isinstance(trigger, ProprioMotu):
+        qualifiers = [
+            q.replace(
+                "authorisation under art. 15(4) still required",
+                "authorisation by the Pre-Trial Division under art. 15bis(8) still required",
+            )
+            for q in qualifiers
+        ]
     where = ", ".join(event.territory) if event.territory else "unknown territory"
     span_text = event.date.isoformat() + (f" – {event.until.isoformat()}" if event.until else "")
     question = f"May the Court exercise jurisdiction over {event.crime.value} ({span_text}, {where}) on a {_describe_trigger(trigger)}, on {day.isoformat()}?"
