@@ -105,8 +105,7 @@ def _state_code(value: object) -> str:
 def _provision_text(value: object) -> str | None:
     if value is None:
         return None
-    text = str(value).strip().lower().removeprefix("art.").strip().replace(" ", "")
-    return text
+    return str(value).strip().lower().removeprefix("art.").strip().replace(" ", "")
 
 
 def _lower(value: object) -> str | None:

@@ -327,8 +327,9 @@ def _link_periods(
 
 
 def under_consideration_since(situation: CourtSituation) -> Date | None:
-    """The first day the matter was before the Prosecutor or the Court (art. 127(2)):
-    a preliminary examination, a referral, a request for or a grant of authorisation.
+    """The first day the matter was before the Prosecutor or the Court (art. 127(2)).
+
+    A preliminary examination, a referral, a request for or a grant of authorisation.
     """
     s = situation
     days = [
@@ -359,8 +360,9 @@ def authorisation_sought_since(situation: CourtSituation) -> Date | None:
 def _survives(
     q: Query, code: str, days: tuple[int, int], effective: Date
 ) -> tuple[bool | None, Reason]:
-    """Art. 127(2): does conduct while ``code`` was a party stay within jurisdiction for this
-    event, once the withdrawal took effect on ``effective``? Under the policy
+    """Art. 127(2): does conduct while ``code`` was a party stay within jurisdiction?
+
+    For this event, once the withdrawal took effect on ``effective``. Under the policy
     ``post_withdrawal``: always (crimes-while-party); if the matter — a situation covering the
     event — was under consideration before then; or if an investigation was referred, requested
     or authorised before then. Undetermined where the withdrawal took effect after the day the
