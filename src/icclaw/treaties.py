@@ -123,10 +123,13 @@ class OnDeposit:
 
 @attrs.frozen
 class WithGeneralEntry:
-    """In force for every accepting state at once, on the treaty's general entry into force.
+    """In force at once for all, on the treaty's general entry into force.
 
     Rome Statute art. 121(4): an amendment enters into force for all States Parties one year
-    after seven-eighths of them have deposited; a later deposit changes nothing for the state.
+    after seven-eighths of them have deposited instruments. The record models the accepting
+    states' side only: until the threshold is reached (no general date), an acceptance leaves
+    the state ``party-pending``; once in force, the amendment also binds parties that did not
+    accept it, which the engine does not yet model (none such is in force).
 
     Attributes:
         article: The provision stating the rule.
