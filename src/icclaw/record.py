@@ -516,6 +516,14 @@ class Record:
         day = _opt(known_on)
         return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
 
+    def knows(self, state: str | State, treaty: str | Treaty) -> bool:
+        """Whether the record can tell ``state``'s status under ``treaty``.
+
+        Always, unless the treaty's record is partial and holds no act of the state.
+        """
+        tr = self.treaty(treaty)
+        return not tr.partial or bool(self._by_pair.get((tr.slug, self.state(state).code)))
+
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""
         tr = self.treaty(treaty)

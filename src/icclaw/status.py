@@ -470,6 +470,23 @@ def explain_status(
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
+    if not record.knows(st.code, tr.slug):
+        missing = f"record: acts of {st.code} on {tr.slug}"
+        why = Reason(
+            f"the record of the {tr.short_title} lists some states only, and no act of {st.code}",
+            tr.cite("final clauses"),
+        )
+        return Finding(
+            question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
+            None,
+            reasons=[why],
+            missing=[missing],
+            policy=policy,
+            on=on,
+            known_on=known_on,
+            as_of=record.as_of,
+            digest=record.digest,
+        )
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
     reasons = [t.reason for t in hist.up_to(on)]
@@ -579,6 +596,11 @@ def interim_obligation(
     st = record.state(state)
     tr = record.treaty(treaty)
     base = explain_status(record, st.code, tr.slug, on, known_on=known_on, policy=policy)
+    if base.holds is None:
+        return attrs.evolve(
+            base,
+            question=f"Must {st.name} refrain from acts defeating the object and purpose of the {tr.short_title} on {on} (VCLT art. 18)?",
+        )
     current = base.value
     assert isinstance(current, TreatyStatus)
     reasons = list(base.reasons[:-1])
@@ -663,7 +685,7 @@ def parties(
         code
         for code in record.actors(tr.slug)
         if record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
-    )
+    )  # for a partial treaty: the parties among the states the record holds
 
 
 def entry_into_force(

@@ -226,6 +226,8 @@ class Treaty:
             amendment): no signature is recorded and none is needed before ratification.
         complete_until: The day up to which the record holds every act on this treaty, where
             that is earlier than the record's ``as_of``.
+        partial: ``True`` where the record holds the acts of some states only: a state with no
+            act recorded then has an unknown status, not "non-signatory".
     """
 
     slug: str = attrs.field(validator=_slug)
@@ -242,6 +244,7 @@ class Treaty:
     clauses: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_clauses)
     open_for_signature: bool = True
     complete_until: Date | None = attrs.field(default=None, converter=optional_date)
+    partial: bool = False
 
     def clause(self, kind: str) -> str:
         """Return the provision under which an act of ``kind`` is done.

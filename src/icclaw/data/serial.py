@@ -262,6 +262,7 @@ class Reader:
             "clauses",
             "open_for_signature",
             "complete_until",
+            "partial",
         )
         if not self.fields(raw, entry, required, optional):
             return None
@@ -308,6 +309,7 @@ class Reader:
                 clauses=dict(clauses),
                 open_for_signature=raw.get("open_for_signature", True),
                 complete_until=self.date(raw, "complete_until", entry),
+                partial=raw.get("partial", False),
             ),
         )
 
@@ -479,6 +481,8 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
         out["open_for_signature"] = False
     if treaty.complete_until is not None:
         out["complete_until"] = _date_out(treaty.complete_until)
+    if treaty.partial:
+        out["partial"] = True
     rule = treaty.consent_rule
     kinds = {
         FirstOfMonthAfterDays: "first-of-month-after-days",

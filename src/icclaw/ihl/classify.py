@@ -499,6 +499,10 @@ def ap_ii_applies(
     reasons = []
     if "additional-protocol-ii" not in record.treaty_slugs:
         return None, [Reason("the record holds no acts on Additional Protocol II", _APII)]
+    if not record.knows(state, "additional-protocol-ii"):
+        return None, [
+            Reason(f"the record of Additional Protocol II holds no act of {state}", _APII)
+        ]
     status = record.status(state, "additional-protocol-ii", on)
     if status not in BOUND:
         return False, [

@@ -55,6 +55,11 @@ def _bound(
     if slug not in record.treaty_slugs:
         return None, Reason(f"the record holds no acts on {slug}", None)
     treaty = record.treaty(slug)
+    if not record.knows(state, slug):
+        return None, Reason(
+            f"the record of the {treaty.short_title} lists some states only, and no act of {state}",
+            treaty.cite("final clauses"),
+        )
     status = record.status(state, slug, on)
     if status in BOUND:
         return True, Reason(
@@ -191,7 +196,11 @@ def _international(
         if all(a is True for a, _ in answers):
             law.append(name)
         elif any(a is None for a, _ in answers):
-            missing.append(f"record: acts on {slug}")
+            missing += [
+                f"record: acts of {st} on {slug}"
+                for st, (a, _) in zip(states, answers, strict=True)
+                if a is None
+            ]
     api = [_bound(record, s, "additional-protocol-i", day, None) for s in states]
     reasons += [r for _, r in api]
     if conflict.basis == "ap-i-96-3":
