@@ -272,44 +272,62 @@ class Record:
         object.__setattr__(self, "_resolution_index", labels)
         return problems
 
+    def _source_groups(self) -> dict[str, list[Source]]:
+        """The sources of each file of the record format: a key names one source per file."""
+        groups: dict[str, list[Source]] = {
+            "states": [s.source for s in self.states if s.source is not None]
+        }
+        for t in self.treaties:
+            groups[f"treaties/{t.slug}"] = [t.source]
+        for a in self.actions:
+            groups[f"treaties/{a.treaty}"] += [
+                a.source,
+                *((a.announced_source,) if a.announced_source else ()),
+            ]
+        groups["icc/declarations"] = [d.source for d in self.declarations]
+        groups["icc/security-council"] = [r.source for r in self.resolutions]
+        groups["icc/situations"] = [s.source for s in self.situations]
+        groups["ihl/declarations"] = [d.source for d in self.ihl_declarations]
+        return groups
+
     def _check_sources(self) -> list[Problem]:
-        keyed: dict[str, Source] = {}
         out = []
-        every = [s.source for s in self.states if s.source is not None]
-        every += [t.source for t in self.treaties]
-        every += [a.source for a in self.actions]
-        every += [a.announced_source for a in self.actions if a.announced_source is not None]
-        every += [d.source for d in self.declarations]
-        every += [r.source for r in self.resolutions]
-        every += [s.source for s in self.situations]
-        every += [d.source for d in self.ihl_declarations]
-        for src in every:
-            if src.key is None:
-                continue
-            if src.key in keyed and keyed[src.key] != src:
-                out.append(
-                    Problem(
-                        self.origin, f"source {src.key!r}", "two different sources share this key"
-                    )
-                )
-            keyed.setdefault(src.key, src)
+        for group, sources in self._source_groups().items():
+            keyed: dict[str, Source] = {}
+            for src in sources:
+                if src.key is None:
+                    continue
+                if src.key in keyed and keyed[src.key] != src:
+                    why = f"two different sources share this key in {group}"
+                    out.append(Problem(self.origin, f"source {src.key!r}", why))
+                keyed.setdefault(src.key, src)
         return out
 
     def _canonical(self) -> bytes:
         from icclaw.data.serial import action_out, fact_out, state_out, treaty_out  # noqa: PLC0415
 
+        def group(items: list[dict[str, Any]], named: dict[str, Source]) -> dict[str, Any]:
+            return {"items": items, "sources": {k: v.to_dict() for k, v in sorted(named.items())}}
+
         named: dict[str, Source] = {}
-        content: dict[str, Any] = {
-            "as_of": self.as_of.isoformat(),
-            "states": [state_out(s, named) for s in self.states],
-            "treaties": [treaty_out(t, named) for t in self.treaties],
-            "actions": [{"treaty": a.treaty, **action_out(a, named)} for a in self.actions],
-            "declarations": [fact_out(d, named) for d in self.declarations],
-            "resolutions": [fact_out(r, named) for r in self.resolutions],
-            "situations": [fact_out(s, named) for s in self.situations],
-            "ihl_declarations": [fact_out(d, named) for d in self.ihl_declarations],
-        }
-        content["sources"] = {k: v.to_dict() for k, v in sorted(named.items())}
+        content: dict[str, Any] = {"as_of": self.as_of.isoformat()}
+        content["states"] = group([state_out(s, named) for s in self.states], named)
+        for t in self.treaties:
+            named = {}
+            items = [
+                treaty_out(t, named),
+                *(action_out(a, named) for a in self.actions if a.treaty == t.slug),
+            ]
+            content[f"treaties/{t.slug}"] = group(items, named)
+        facts = (
+            ("icc/declarations", self.declarations),
+            ("icc/security-council", self.resolutions),
+            ("icc/situations", self.situations),
+            ("ihl/declarations", self.ihl_declarations),
+        )
+        for name, facts_of in facts:
+            named = {}
+            content[name] = group([fact_out(f, named) for f in facts_of], named)
         return json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
 
     # --- identity --------------------------------------------------------------------------

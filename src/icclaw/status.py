@@ -302,7 +302,10 @@ class _Replay:
             cite = Citation(VCSST, "arts. 23(1), 34")
         else:
             effect = treaty.entry_into_force_for(act.date)
-            if act.date <= treaty.entry_into_force and effect == treaty.entry_into_force:
+            if act.effective is not None:
+                effect = max(act.effective, treaty.entry_into_force)
+                how = f"the depositary records it in force from {effect}"
+            elif act.date <= treaty.entry_into_force and effect == treaty.entry_into_force:
                 how = f"deposited before the treaty's general entry into force on {effect}"
             else:
                 how = treaty.consent_rule.describe(act.date)

@@ -374,7 +374,9 @@ class Action:
             from this day, not from the domestic decision behind it.
         source: Where the fact comes from.
         effective: Where the legal effect is dated otherwise and the record says so: a
-            succession effective from independence; a withdrawal notice naming a later date.
+            succession effective from independence; a consent the depositary gave immediate
+            effect (Geneva Conventions: a party to a conflict, GC I art. 62); a withdrawal notice
+            naming a later date.
         announced: For a signature withdrawal, an earlier public act announcing it (used under
             the policy ``intent_date=public-act``).
         announced_source: The source of ``announced``.
@@ -400,10 +402,15 @@ class Action:
                 raise ValueError(
                     f"a withdrawal's named effective date ({value}) must follow its receipt ({self.date})"
                 )
+        elif self.kind.is_consent and self.kind is not ActionKind.SUCCESSION:
+            if value < self.date:
+                raise ValueError(
+                    f"a consent cannot take effect ({value}) before its deposit ({self.date}); only a succession reaches back"
+                )
         elif self.kind is not ActionKind.SUCCESSION:
             raise ValueError(
-                f"'effective' is recorded only for a succession or a withdrawal naming a later date, "
-                f"not for a {self.kind.value}; its effect follows from the treaty's rules"
+                f"'effective' is recorded only for a consent the depositary dates otherwise, a succession or "
+                f"a withdrawal naming a later date, not for a {self.kind.value}"
             )
 
     @announced.validator
