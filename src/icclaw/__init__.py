@@ -41,12 +41,30 @@ from icclaw.icc import (
     StateReferral,
     VoteOutcome,
 )
+from icclaw.ihl import (
+    ArmedGroup,
+    Conflict,
+    ConflictKind,
+    Consent,
+    Control,
+    ControlLevel,
+    Hostilities,
+    IhlDeclaration,
+    IhlDeclarationKind,
+    Intensity,
+    Occupation,
+    Organisation,
+    Situation,
+    StateActor,
+)
 from icclaw.policy import (
     AggressionAcceptance,
     AggressionDeclarant,
     AmendmentReach,
+    IacThreshold,
     IntentDate,
     InterimAfterDeposit,
+    NonconsensualStrike,
     Policy,
     PostWithdrawal,
 )
@@ -65,7 +83,13 @@ __all__ = [
     "AggressionDeclarant",
     "AmbiguousState",
     "AmendmentReach",
+    "ArmedGroup",
     "Citation",
+    "Conflict",
+    "ConflictKind",
+    "Consent",
+    "Control",
+    "ControlLevel",
     "CourtSituation",
     "Crime",
     "DataError",
@@ -74,12 +98,20 @@ __all__ = [
     "DeclarationKind",
     "Event",
     "Finding",
+    "Hostilities",
+    "IacThreshold",
     "IcclawError",
+    "IhlDeclaration",
+    "IhlDeclarationKind",
     "Indeterminate",
+    "Intensity",
     "IntentDate",
     "InterimAfterDeposit",
     "InvalidDate",
     "InvalidPolicy",
+    "NonconsensualStrike",
+    "Occupation",
+    "Organisation",
     "Period",
     "Policy",
     "PostWithdrawal",
@@ -91,9 +123,11 @@ __all__ = [
     "Resolution",
     "ResolutionKind",
     "SecurityCouncilReferral",
+    "Situation",
     "Source",
     "SourceKind",
     "State",
+    "StateActor",
     "StateCategory",
     "StateReferral",
     "Treaty",
@@ -104,6 +138,7 @@ __all__ = [
     "VoteOutcome",
     "__version__",
     "load",
+    "load_situation",
 ]
 
 
@@ -123,6 +158,17 @@ def load(path: str | os.PathLike[str] | None = None) -> Record:
     from icclaw.data.loader import load as _load  # noqa: PLC0415  (keeps `import icclaw` cheap)
 
     return _load(path)
+
+
+def load_situation(path: str | os.PathLike[str]) -> Situation:
+    """Read a situation of violence from a TOML or JSON file, for :meth:`Record.classify`.
+
+    Raises:
+        DataError: every problem in the file, each with its entry and reason.
+    """
+    from icclaw.data.situation import load_situation as _load_situation  # noqa: PLC0415
+
+    return _load_situation(path)
 
 
 def __getattr__(name: str) -> str:

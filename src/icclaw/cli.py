@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         record = icclaw.load(args.data)
         policy = Policy.from_pairs(args.policy)
         out = _COMMANDS[args.command](record, args, policy)
-    except (IcclawError, FileNotFoundError) as exc:
+    except (IcclawError, FileNotFoundError, IsADirectoryError) as exc:
         first, *_rest = str(exc).splitlines() or [""]
         message = str(exc) if isinstance(exc, icclaw.DataError) else first
         print(f"icclaw: {message}", file=sys.stderr)
@@ -256,6 +256,40 @@ def _cooperation(record: Record, args: argparse.Namespace, policy: Policy) -> st
     return finding.to_json(indent=2) if args.json else finding.explain()
 
 
+def _classify(record: Record, args: argparse.Namespace, policy: Policy) -> str:
+    situation = icclaw.load_situation(args.file)
+    conflicts = record.classify(situation, args.on, policy=policy)
+    laws = [record.applicable_law(c, policy=policy) for c in conflicts]
+    if args.json:
+        return json.dumps(
+            {
+                "situation": situation.name,
+                "on": str(conflicts[0].on) if conflicts else args.on,
+                "conflicts": [
+                    {
+                        "parties": list(c.parties),
+                        "kind": c.kind.value if c.kind else None,
+                        "via": c.via,
+                        "ap_ii": c.ap_ii,
+                        "classification": c.finding.to_dict(),
+                        "applicable_law": law.to_dict(),
+                    }
+                    for c, law in zip(conflicts, laws, strict=True)
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    if not conflicts:
+        return f"{situation.name}: no hostilities or occupation active on the day asked"
+    blocks = [
+        f"{situation.name}: {len(conflicts)} relationship{'s' if len(conflicts) != 1 else ''}"
+    ]
+    for c, law in zip(conflicts, laws, strict=True):
+        blocks.append(f"== {c}\n{c.finding.explain()}\n{law.explain()}")
+    return "\n\n".join(blocks)
+
+
 class InvalidInput(IcclawError, ValueError):
     """A command-line value icclaw cannot read."""
 
@@ -266,4 +300,5 @@ _COMMANDS = {
     "parties": _parties,
     "jurisdiction": _jurisdiction,
     "cooperation": _cooperation,
+    "classify": _classify,
 }

@@ -63,7 +63,8 @@ def _bound(
     status = record.status(state, slug, on)
     if status in BOUND:
         return True, Reason(
-            f"{state} is bound by {treaty.short_title} on {on}", treaty.cite("final clauses")
+            f"{state} is bound by {treaty.short_title} on {on}",
+            treaty.cite(treaty.consent_rule.article),
         )
     if status is TreatyStatus.PARTY_PENDING and immediate is not None:
         return True, Reason(
@@ -72,7 +73,7 @@ def _bound(
         )
     return False, Reason(
         f"{state} is not bound by {treaty.short_title} on {on} ({status.value})",
-        treaty.cite("final clauses"),
+        treaty.cite(treaty.consent_rule.article),
     )
 
 
@@ -216,7 +217,11 @@ def _international(
             )
         )
     elif any(a is None for a, _ in api):
-        missing.append("record: acts on additional-protocol-i")
+        missing += [
+            f"record: acts of {st} on additional-protocol-i"
+            for st, (a, _) in zip(states, api, strict=True)
+            if a is None
+        ]
     else:
         reasons.append(
             Reason(
@@ -268,7 +273,11 @@ def _non_international(
                 )
             )
         elif any(a is None for a, _ in answers):
-            missing.append("record: acts on the Geneva Conventions")
+            missing += [
+                f"record: acts of {territorial} on {slug}"
+                for (slug, _, _), (a, _) in zip(CONVENTIONS, answers, strict=True)
+                if a is None
+            ]
     if conflict.ap_ii is True:
         law.append("Additional Protocol II")
         reasons.append(

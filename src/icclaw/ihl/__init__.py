@@ -1,0 +1,39 @@
+"""The armed-conflict classification engine: situations, conflicts and the law that applies.
+
+The public names are re-exported from :mod:`icclaw`.
+"""
+
+from __future__ import annotations
+
+from icclaw.ihl.classify import Conflict, ConflictKind
+from icclaw.ihl.facts import (
+    ArmedGroup,
+    Consent,
+    Control,
+    ControlLevel,
+    Hostilities,
+    IhlDeclaration,
+    IhlDeclarationKind,
+    Intensity,
+    Occupation,
+    Organisation,
+    Situation,
+    StateActor,
+)
+
+__all__ = [
+    "ArmedGroup",
+    "Conflict",
+    "ConflictKind",
+    "Consent",
+    "Control",
+    "ControlLevel",
+    "Hostilities",
+    "IhlDeclaration",
+    "IhlDeclarationKind",
+    "Intensity",
+    "Occupation",
+    "Organisation",
+    "Situation",
+    "StateActor",
+]
