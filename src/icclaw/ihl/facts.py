@@ -157,8 +157,8 @@ class StateActor:
 
 
 def _group_name(_instance: object, _attribute: object, value: str) -> None:
-    if not isinstance(value, str) or not value.strip() or _CODE.fullmatch(value):
-        raise ValueError(f"group name {value!r}: give a name that is not a three-letter state code")
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"group name {value!r}: give the group a name")
 
 
 @attrs.frozen

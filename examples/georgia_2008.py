@@ -1,0 +1,32 @@
+"""Georgia, August 2008: an international armed conflict between Georgia and Russia, fought
+also through the South Ossetian forces under Russia's overall control, then occupation until
+the withdrawal of 10 October 2008.
+
+Run: python examples/georgia_2008.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import icclaw
+from icclaw import ConflictKind
+
+rec = icclaw.load()
+situation = icclaw.load_situation(Path(__file__).parent / "situations" / "georgia_2008.toml")
+
+for day in ("2008-08-10", "2008-09-15", "2008-11-01"):
+    conflicts = rec.classify(situation, on=day)
+    print(f"#### {day}: {len(conflicts)} relationship(s)")
+    for conflict in conflicts:
+        print(f"== {conflict}")
+        print(conflict.finding.explain(), end="\n\n")
+
+during = rec.classify(situation, on="2008-08-10")
+assert {(c.parties, c.kind, c.via) for c in during} == {
+    (("GEO", "RUS"), ConflictKind.INTERNATIONAL, None),
+    (("GEO", "RUS"), ConflictKind.INTERNATIONAL, "South Ossetian forces"),
+}
+after_ceasefire = rec.classify(situation, on="2008-09-15")
+assert [c.kind for c in after_ceasefire] == [ConflictKind.OCCUPATION]
+assert rec.classify(situation, on="2008-11-01") == ()
