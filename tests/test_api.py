@@ -8,6 +8,23 @@ import sys
 import icclaw
 
 PUBLIC = {
+    "ArmedGroup",
+    "Conflict",
+    "ConflictKind",
+    "Consent",
+    "Control",
+    "ControlLevel",
+    "Hostilities",
+    "IacThreshold",
+    "IhlDeclaration",
+    "IhlDeclarationKind",
+    "Intensity",
+    "NonconsensualStrike",
+    "Occupation",
+    "Organisation",
+    "Situation",
+    "StateActor",
+    "load_situation",
     "AggressionAcceptance",
     "AggressionDeclarant",
     "AmendmentReach",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +251,41 @@ def test_cooperation_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.startswith("Must Russian Federation cooperate")
     assert "NO" in out.splitlines()[0]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "situations"
+
+
+def test_classify_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "classify", str(EXAMPLES / "ukraine_2014.toml"), "--on", "2016-11-14"
+    )
+    assert code == 0
+    assert "RUS – UKR: international-armed-conflict" in out
+    assert "RUS – UKR: occupation" in out
+    assert "DNR/LNR armed groups – UKR: non-international-armed-conflict" in out
+    code, out, _ = run(
+        capsys, "classify", str(EXAMPLES / "iraq_2003.toml"), "--on", "2003-11-01", "--json"
+    )
+    data = json.loads(out)
+    assert {c["kind"] for c in data["conflicts"]} == {"occupation"}
+    assert all(
+        "Hague Regulations 1907 (arts. 42–56)" in c["applicable_law"]["value"]
+        for c in data["conflicts"]
+    )
+
+
+def test_classify_bad_file_is_one_clear_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'schema = 1\nname = "x"\n[[state]]\ncode = "UKR"\n[[hostilities]]\na = "UKR"\nb = "NOPE"\nstart = 2014-01-01\nterritory = "UKR"\n',
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "classify", str(bad))
+    assert code == 2
+    assert "unknown actor 'NOPE'" in err
+    code, _, err = run(capsys, "classify", str(tmp_path / "missing.toml"))
+    assert code == 2
+    assert "missing.toml" in err

@@ -123,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
         help="the Prosecutor's own initiative, with the day of the Pre-Trial Chamber's authorisation if given",
     )
     p = sub.add_parser(
+        "classify",
+        parents=[common],
+        help="classify the armed conflicts in a situation file, and the law that applies",
+    )
+    p.add_argument("file", help="a situation file (.toml or .json)")
+    p = sub.add_parser(
         "cooperation", parents=[common], help="must a state cooperate with the Court on a day?"
     )
     p.add_argument("state", help="code, name or alias")

@@ -28,7 +28,7 @@ from icclaw.icc.facts import (
 from icclaw.ihl.facts import IhlDeclaration, IhlDeclarationKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
-from icclaw.status import History, TreatyStatus, history
+from icclaw.status import BOUND, History, TreatyStatus, history
 from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
@@ -535,12 +535,26 @@ class Record:
         return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
 
     def knows(self, state: str | State, treaty: str | Treaty) -> bool:
-        """Whether the record can tell ``state``'s status under ``treaty``.
-
-        Always, unless the treaty's record is partial and holds no act of the state.
+        """Whether the record holds any act of ``state`` on ``treaty`` (always true of a
+        complete treaty record).
         """
         tr = self.treaty(treaty)
         return not tr.partial or bool(self._by_pair.get((tr.slug, self.state(state).code)))
+
+    def settled(self, state: str | State, treaty: str | Treaty, status: TreatyStatus) -> bool:
+        """Whether ``status``, computed from the record, is certain.
+
+        On a partial record only a state shown as bound, or as having left or un-signed, is
+        certain: another state's later consent may simply be missing from the record.
+        """
+        if not self.treaty(treaty).partial:
+            return True
+        if not self.knows(state, treaty):
+            return False
+        return status in BOUND or status in (
+            TreatyStatus.WITHDRAWN,
+            TreatyStatus.SIGNATURE_WITHDRAWN,
+        )
 
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""

@@ -283,7 +283,11 @@ class _Replay:
         if self.current not in (S.NON_SIGNATORY, S.SIGNATORY, S.SIGNATURE_WITHDRAWN, S.WITHDRAWN):
             self.refuse(act, f"duplicate consent: the state is already {self.current.value}")
             return
-        needs_signature = treaty.open_for_signature and act.kind is ActionKind.RATIFICATION
+        needs_signature = (
+            treaty.open_for_signature
+            and treaty.signatures_complete
+            and act.kind is ActionKind.RATIFICATION
+        )
         if needs_signature and self.current is not S.SIGNATORY:
             self.refuse(
                 act,
@@ -492,6 +496,24 @@ def explain_status(
         )
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
+    if not record.settled(st.code, tr.slug, current):
+        missing = f"record: acts of {st.code} on {tr.slug} after those recorded"
+        facts = [t.reason for t in hist.up_to(on)]
+        why = Reason(
+            f"on {on} the record shows {st.code} as {current.value}, but the record of the {tr.short_title} is partial: a later consent may be missing",
+            tr.cite("final clauses"),
+        )
+        return Finding(
+            question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
+            None,
+            reasons=[*facts, why],
+            missing=[missing],
+            policy=policy,
+            on=on,
+            known_on=known_on,
+            as_of=record.as_of,
+            digest=record.digest,
+        )
     reasons = [t.reason for t in hist.up_to(on)]
     if not reasons:
         reasons.append(

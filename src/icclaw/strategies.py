@@ -26,6 +26,18 @@ from icclaw.dates import Date, Period
 from icclaw.findings import Source, SourceKind
 from icclaw.icc.crimes import Crime
 from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
+from icclaw.ihl.facts import (
+    ArmedGroup,
+    Consent,
+    Control,
+    ControlLevel,
+    Hostilities,
+    Intensity,
+    Occupation,
+    Organisation,
+    Situation,
+    StateActor,
+)
 from icclaw.policy import (
     AggressionAcceptance,
     AggressionDeclarant,
@@ -60,9 +72,12 @@ __all__ = [
     "dates",
     "events",
     "histories",
+    "intensities",
+    "organisations",
     "periods",
     "policies",
     "records",
+    "situations",
     "states",
     "treaties",
     "triggers",
@@ -386,5 +401,81 @@ def records(
         last = max((a.date for a in acts), default=tr.adopted)
         as_of = draw(dates(last, last.add(years=3)))
         return Record(states=people, treaties=[tr], actions=acts, as_of=as_of, title="generated")
+
+    return build()
+
+
+def _tri() -> st.SearchStrategy[bool | None]:
+    return st.sampled_from([True, False, None])
+
+
+def organisations() -> st.SearchStrategy[Organisation]:
+    """Organisation indicators of an armed group: each true, false or unknown."""
+    return st.builds(Organisation, **{n: _tri() for n in (*Organisation.INDICATORS, "asserted")})
+
+
+def intensities() -> st.SearchStrategy[Intensity]:
+    """Intensity indicators of hostilities: each true, false or unknown."""
+    return st.builds(Intensity, **{n: _tri() for n in (*Intensity.INDICATORS, "asserted")})
+
+
+def situations(
+    codes: Sequence[str], *, max_groups: int = 3, start: str = "2000-01-01", end: str = "2020-12-31"
+) -> st.SearchStrategy[Situation]:
+    """Situations over the given state codes.
+
+    Hostilities between states and groups, control, consent and occupation, with generated
+    indicators and periods.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Situation:
+        states = draw(st.lists(st.sampled_from(codes), min_size=1, max_size=4, unique=True))
+        groups = [
+            ArmedGroup(f"group {i}", draw(organisations()))
+            for i in range(draw(st.integers(0, max_groups)))
+        ]
+        names = [*states, *(g.name for g in groups)]
+        assume_two = len(names) >= 2
+
+        def period() -> Period:
+            first = draw(dates(start, end))
+            last = draw(st.none() | dates(first, end))
+            return Period(first, last)
+
+        hostilities = []
+        if assume_two:
+            for _ in range(draw(st.integers(0, 4))):
+                a, b = draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
+                hostilities.append(
+                    Hostilities(a, b, period(), draw(st.sampled_from(states)), draw(intensities()))
+                )
+        controls = [
+            Control(
+                draw(st.sampled_from(states)), g.name, draw(st.sampled_from(ControlLevel)), period()
+            )
+            for g in groups
+            if draw(st.booleans())
+        ]
+        consents = [
+            Consent(a, b, period())
+            for a in states
+            for b in states
+            if a != b and draw(st.booleans())
+        ]
+        occupations = [
+            Occupation(a, b, period(), draw(_tri()))
+            for a in states
+            for b in states
+            if a != b and draw(st.integers(0, 3)) == 0
+        ]
+        return Situation(
+            "generated",
+            [*(StateActor(c) for c in states), *groups],
+            hostilities,
+            controls,
+            consents,
+            occupations,
+        )
 
     return build()

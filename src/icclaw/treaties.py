@@ -228,6 +228,8 @@ class Treaty:
             that is earlier than the record's ``as_of``.
         partial: ``True`` where the record holds the acts of some states only: a state with no
             act recorded then has an unknown status, not "non-signatory".
+        signatures_complete: ``False`` where the record does not hold every signature: a
+            ratification is then accepted without a recorded signature.
     """
 
     slug: str = attrs.field(validator=_slug)
@@ -245,6 +247,7 @@ class Treaty:
     open_for_signature: bool = True
     complete_until: Date | None = attrs.field(default=None, converter=optional_date)
     partial: bool = False
+    signatures_complete: bool = True
 
     def clause(self, kind: str) -> str:
         """Return the provision under which an act of ``kind`` is done.

@@ -263,6 +263,7 @@ class Reader:
             "open_for_signature",
             "complete_until",
             "partial",
+            "signatures_complete",
         )
         if not self.fields(raw, entry, required, optional):
             return None
@@ -310,6 +311,7 @@ class Reader:
                 open_for_signature=raw.get("open_for_signature", True),
                 complete_until=self.date(raw, "complete_until", entry),
                 partial=raw.get("partial", False),
+                signatures_complete=raw.get("signatures_complete", True),
             ),
         )
 
@@ -483,6 +485,8 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
         out["complete_until"] = _date_out(treaty.complete_until)
     if treaty.partial:
         out["partial"] = True
+    if not treaty.signatures_complete:
+        out["signatures_complete"] = False
     rule = treaty.consent_rule
     kinds = {
         FirstOfMonthAfterDays: "first-of-month-after-days",

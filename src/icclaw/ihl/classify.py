@@ -504,6 +504,13 @@ def ap_ii_applies(
             Reason(f"the record of Additional Protocol II holds no act of {state}", _APII)
         ]
     status = record.status(state, "additional-protocol-ii", on)
+    if not record.settled(state, "additional-protocol-ii", status):
+        return None, [
+            Reason(
+                f"the record of Additional Protocol II is partial and shows {state} as {status.value}",
+                _APII,
+            )
+        ]
     if status not in BOUND:
         return False, [
             Reason(

@@ -292,6 +292,22 @@ def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(value)
 
 
+def _hostilities(value: Iterable[Hostilities]) -> tuple[Hostilities, ...]:
+    return tuple(value)
+
+
+def _controls(value: Iterable[Control]) -> tuple[Control, ...]:
+    return tuple(value)
+
+
+def _consents(value: Iterable[Consent]) -> tuple[Consent, ...]:
+    return tuple(value)
+
+
+def _occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Situation:
     """A situation of violence: who, against whom, where, with what control and consent.
@@ -308,10 +324,10 @@ class Situation:
 
     name: str
     actors: tuple[Actor, ...] = attrs.field(converter=_actors)
-    hostilities: tuple[Hostilities, ...] = attrs.field(default=(), converter=tuple)
-    controls: tuple[Control, ...] = attrs.field(default=(), converter=tuple)
-    consents: tuple[Consent, ...] = attrs.field(default=(), converter=tuple)
-    occupations: tuple[Occupation, ...] = attrs.field(default=(), converter=tuple)
+    hostilities: tuple[Hostilities, ...] = attrs.field(default=(), converter=_hostilities)
+    controls: tuple[Control, ...] = attrs.field(default=(), converter=_controls)
+    consents: tuple[Consent, ...] = attrs.field(default=(), converter=_consents)
+    occupations: tuple[Occupation, ...] = attrs.field(default=(), converter=_occupations)
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:

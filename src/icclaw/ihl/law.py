@@ -61,6 +61,11 @@ def _bound(
             treaty.cite("final clauses"),
         )
     status = record.status(state, slug, on)
+    if not record.settled(state, slug, status):
+        return None, Reason(
+            f"the record of the {treaty.short_title} is partial and shows {state} as {status.value} on {on}: a later consent may be missing",
+            treaty.cite(treaty.consent_rule.article),
+        )
     if status in BOUND:
         return True, Reason(
             f"{state} is bound by {treaty.short_title} on {on}",

@@ -1,0 +1,195 @@
+"""The classification engine stated as properties (LAW.md section 3), on generated situations."""
+
+from __future__ import annotations
+
+import pendulum
+from hypothesis import given
+from hypothesis import strategies as st
+
+import icclaw
+import icclaw.status
+from icclaw import (
+    ArmedGroup,
+    Conflict,
+    ConflictKind,
+    Consent,
+    Control,
+    Hostilities,
+    Intensity,
+    Occupation,
+    Organisation,
+    Policy,
+    Situation,
+    StateActor,
+)
+from icclaw import strategies as ist
+from icclaw.ihl.classify import threshold
+from icclaw.ihl.facts import active
+
+REC = icclaw.load()
+CODES = ("UKR", "RUS", "GEO", "COD", "UGA", "IRQ", "USA", "GBR", "SYR", "FRA")
+ON = pendulum.Date(2010, 6, 1)
+ALWAYS = icclaw.Period("1950-01-01", None)
+
+
+def kinds(
+    conflicts: tuple[Conflict, ...],
+) -> set[tuple[tuple[str, str], ConflictKind | None, str | None]]:
+    return {(c.parties, c.kind, c.via) for c in conflicts}
+
+
+@given(st.sampled_from(CODES), st.sampled_from(CODES), ist.intensities())
+def test_force_between_states_is_international_whatever_its_intensity(
+    a: str, b: str, intensity: Intensity
+) -> None:
+    """Common art. 2(1), under the default ``iac_threshold=any-force``."""
+    if a == b:
+        return
+    situation = Situation(
+        "s", [StateActor(a), StateActor(b)], [Hostilities(a, b, ALWAYS, a, intensity)]
+    )
+    (conflict,) = REC.classify(situation, ON)
+    assert conflict.kind is ConflictKind.INTERNATIONAL
+    assert conflict.finding.holds is True
+
+
+@given(
+    ist.situations(CODES),
+    st.randoms(use_true_random=False),
+    ist.dates("2000-01-01", "2020-12-31"),
+    ist.policies(),
+)
+def test_classification_does_not_depend_on_the_order_of_actors_or_hostilities(
+    situation: Situation, rng: object, on: pendulum.Date, policy: Policy
+) -> None:
+    import random  # noqa: PLC0415
+
+    assert isinstance(rng, random.Random)
+    shuffled = Situation(
+        situation.name,
+        rng.sample(situation.actors, len(situation.actors)),
+        rng.sample(situation.hostilities, len(situation.hostilities)),
+        rng.sample(situation.controls, len(situation.controls)),
+        rng.sample(situation.consents, len(situation.consents)),
+        rng.sample(situation.occupations, len(situation.occupations)),
+    )
+    first = REC.classify(situation, on, policy=policy)
+    second = REC.classify(shuffled, on, policy=policy)
+    assert kinds(first) == kinds(second)
+
+
+@given(ist.intensities(), ist.organisations(), st.booleans())
+def test_non_international_only_when_both_thresholds_are_met(
+    intensity: Intensity, organisation: Organisation, group_v_group: bool
+) -> None:
+    """Common art. 3 and Tadić 1995: intensity and organisation both met → NIAC; either unknown
+    → undetermined (naming the indicators); either clearly absent → no armed conflict."""
+    groups = [ArmedGroup("G1", organisation)]
+    if group_v_group:
+        groups.append(ArmedGroup("G2", Organisation(asserted=True)))
+    other = "G2" if group_v_group else "COD"
+    situation = Situation(
+        "s", [StateActor("COD"), *groups], [Hostilities("G1", other, ALWAYS, "COD", intensity)]
+    )
+    (conflict,) = REC.classify(situation, ON)
+    t = threshold(intensity, "i", "hostilities.intensity", icclaw.Citation("x", "y")).met
+    o = threshold(organisation, "o", "G1.organisation", icclaw.Citation("x", "y")).met
+    if t is True and o is True:
+        assert conflict.kind is ConflictKind.NON_INTERNATIONAL
+    elif t is False or o is False:
+        assert conflict.kind is ConflictKind.NONE
+        assert conflict.finding.holds is False
+    else:
+        assert conflict.kind is None
+        assert conflict.finding.holds is None
+        assert conflict.finding.missing
+
+
+@given(ist.organisations(), ist.intensities())
+def test_overall_control_of_a_group_fighting_the_territorial_state_makes_it_international(
+    organisation: Organisation, intensity: Intensity
+) -> None:
+    """Tadić AC 1999: a foreign state's overall control internationalises the relationship."""
+    situation = Situation(
+        "s",
+        [StateActor("UKR"), StateActor("RUS"), ArmedGroup("G", organisation)],
+        [Hostilities("UKR", "G", ALWAYS, "UKR", intensity)],
+        [Control("RUS", "G", "overall", ALWAYS)],
+    )
+    (conflict,) = REC.classify(situation, ON)
+    assert conflict.kind is ConflictKind.INTERNATIONAL
+    assert conflict.parties == ("RUS", "UKR")
+    assert conflict.via == "G"
+
+
+@given(ist.organisations(), ist.intensities(), ist.policies())
+def test_consent_of_the_territorial_state_keeps_foreign_intervention_non_international(
+    organisation: Organisation, intensity: Intensity, policy: Policy
+) -> None:
+    situation = Situation(
+        "s",
+        [StateActor("IRQ"), StateActor("USA"), ArmedGroup("G", organisation)],
+        [Hostilities("USA", "G", ALWAYS, "IRQ", intensity)],
+        consents=[Consent("IRQ", "USA", ALWAYS)],
+    )
+    conflicts = REC.classify(situation, ON, policy=policy)
+    assert all(c.kind is not ConflictKind.INTERNATIONAL for c in conflicts)
+    assert all(c.parties == ("G", "USA") for c in conflicts)
+
+
+@given(
+    st.sampled_from([True, False, None]),
+    ist.dates("2000-01-01", "2020-12-31"),
+    ist.periods("2000-01-01", "2020-12-31"),
+)
+def test_occupation_exists_only_while_effective_control_does(
+    control: bool | None, on: pendulum.Date, period: icclaw.Period
+) -> None:
+    """Hague Regulations art. 42."""
+    situation = Situation(
+        "s",
+        [StateActor("USA"), StateActor("IRQ")],
+        occupations=[Occupation("USA", "IRQ", period, control)],
+    )
+    conflicts = REC.classify(situation, on)
+    occupied = [c for c in conflicts if c.kind is ConflictKind.OCCUPATION]
+    if occupied:
+        assert control is True
+        assert active(period, on)
+    if control is True and active(period, on):
+        assert occupied
+
+
+AP_I_KNOWN = tuple(sorted({a.state for a in REC.actions if a.treaty == "additional-protocol-i"}))
+
+
+@given(ist.situations(CODES), ist.dates("2000-01-01", "2020-12-31"))
+def test_art_8_paragraphs_follow_the_kind_of_conflict(
+    situation: Situation, on: pendulum.Date
+) -> None:
+    """Art. 8(2)(a)–(b) never for a non-international conflict; (2)(c) and (e) never for an
+    international one or an occupation."""
+    for conflict in REC.classify(situation, on):
+        law = REC.applicable_law(conflict)
+        offered = set(law.value or ())
+        if conflict.kind is ConflictKind.NON_INTERNATIONAL:
+            assert not {"Rome Statute art. 8(2)(a)", "Rome Statute art. 8(2)(b)"} & offered
+        if conflict.kind in (ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION):
+            assert not {"Rome Statute art. 8(2)(c)", "Rome Statute art. 8(2)(e)"} & offered
+        if conflict.kind in (ConflictKind.NONE, None):
+            assert not offered
+
+
+@given(
+    st.sampled_from(AP_I_KNOWN), st.sampled_from(AP_I_KNOWN), ist.dates("1990-01-01", "2020-12-31")
+)
+def test_ap_i_applies_only_between_states_both_bound_by_it(
+    a: str, b: str, on: pendulum.Date
+) -> None:
+    if a == b:
+        return
+    situation = Situation("s", [StateActor(a), StateActor(b)], [Hostilities(a, b, ALWAYS, a)])
+    (conflict,) = REC.classify(situation, on)
+    law = REC.applicable_law(conflict)
+    both = all(REC.status(s, "additional-protocol-i", on) in icclaw.status.BOUND for s in (a, b))
+    assert ("Additional Protocol I" in (law.value or ())) == both
