@@ -535,8 +535,9 @@ class Record:
         return tuple(a for a in self._by_state.get(code, ()) if day is None or a.date <= day)
 
     def knows(self, state: str | State, treaty: str | Treaty) -> bool:
-        """Whether the record holds any act of ``state`` on ``treaty`` (always true of a
-        complete treaty record).
+        """Whether the record holds any act of ``state`` on ``treaty``.
+
+        Always true of a complete treaty record.
         """
         tr = self.treaty(treaty)
         return not tr.partial or bool(self._by_pair.get((tr.slug, self.state(state).code)))
