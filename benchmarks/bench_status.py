@@ -25,33 +25,22 @@ RUNS = 15
 QUERIES = 20_000
 
 
-def load_times() -> list[float]:
-    code = "import time; t = time.perf_counter(); import icclaw; icclaw.load(); print(time.perf_counter() - t)"
+def fresh_times(code: str) -> list[float]:
+    """Wall times of ``code`` (which prints its own elapsed seconds) in fresh interpreters."""
+    run = [sys.executable, "-c", code]
     return [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
+        float(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
         for _ in range(RUNS)
     ]
 
 
-def import_only_times() -> list[float]:
-    code = "import time; t = time.perf_counter(); import icclaw; print(time.perf_counter() - t)"
-    return [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, text=True, check=True
-            ).stdout
-        )
-        for _ in range(RUNS)
-    ]
+LOAD = "import time; t = time.perf_counter(); import icclaw; icclaw.load(); print(time.perf_counter() - t)"
+IMPORT = "import time; t = time.perf_counter(); import icclaw; print(time.perf_counter() - t)"
 
 
 def main() -> None:
-    loads = load_times()
-    imports = import_only_times()
+    loads = fresh_times(LOAD)
+    imports = fresh_times(IMPORT)
     print(
         f"import icclaw:               median {statistics.median(imports) * 1000:7.1f} ms  (min {min(imports) * 1000:.1f}, {RUNS} fresh interpreters)"
     )

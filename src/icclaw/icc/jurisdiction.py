@@ -431,14 +431,7 @@ def check_trigger(q: Query) -> Check:
     (art. 15(4)) — if not yet sought, the answer is the one the Chamber gives under art. 15(4),
     with a qualifier that authorisation is still required.
     """
-    record, event, trigger, on, known_on, policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, on, known_on, policy, _days = q
     if isinstance(trigger, StateReferral):
         if trigger.on > on:
             return _deny(Reason(f"the referral is dated {trigger.on}, after {on}", _C["13(a)"]))
@@ -536,14 +529,7 @@ def check_subject_matter(q: Query) -> Check:
     amended crime committed by nationals of, or on the territory of, a state for which the
     amendment is not in force; under ``negative`` only non-accepting States Parties are shielded.
     """
-    record, event, trigger, _on, known_on, policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, _on, known_on, policy, _days = q
     crime = _CRIME_REASONS[event.crime]
     amendment = event.amendment
     if amendment is None:
@@ -694,14 +680,7 @@ def check_preconditions(q: Query) -> Check:
     of, or by a national of, a state that is a party or has accepted jurisdiction. One link suffices; the other state's consent is irrelevant. For a Council
     referral, the referral's scope takes their place.
     """
-    record, event, trigger, on, known_on, policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, on, known_on, policy, _days = q
     if isinstance(trigger, SecurityCouncilReferral):
         return _referral_scope(record, event, _resolution(record, trigger, known_on))
     reasons: list[Reason] = []
@@ -825,14 +804,7 @@ def check_age(q: Query) -> Check:
 
     An unknown age is a qualifier, not an undetermined answer.
     """
-    _record, event, _trigger, _on, _known_on, _policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    _record, event, _trigger, _on, _known_on, _policy, _days = q
     if event.age is None:
         return _AGE_UNKNOWN
     if event.age < 18:
@@ -903,14 +875,7 @@ def check_transitional(q: Query) -> Check:
     it; it bites even if another state supplies a
     link, and (on the prevailing reading) leaves Council referrals untouched.
     """
-    record, event, trigger, on, known_on, _policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, on, known_on, _policy, _days = q
     if event.crime is not Crime.WAR_CRIMES:
         return NOT_CONCERNED
     if isinstance(trigger, SecurityCouncilReferral):
@@ -963,14 +928,7 @@ def check_aggression(q: Query) -> Check:
     (15bis(4)); and, under ``aggression_acceptance=narrow`` (default), none unless the
     amendments were in force for both the aggressor and the victim states.
     """
-    record, event, trigger, on, known_on, policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, trigger, on, known_on, policy, _days = q
     if event.crime is not Crime.AGGRESSION:
         return NOT_CONCERNED
     leadership = "aggression is a leadership crime: the person must be in a position effectively to exercise control over or to direct the political or military action of a state"
@@ -1110,14 +1068,7 @@ def check_deferral(q: Query) -> Check:
 
     Investigation and prosecution are suspended for twelve months (renewable).
     """
-    record, event, _trigger, on, known_on, _policy = (
-        q.record,
-        q.event,
-        q.trigger,
-        q.on,
-        q.known_on,
-        q.policy,
-    )
+    record, event, _trigger, on, known_on, _policy, _days = q
     quals, reasons = [], []
     for res, start, end in _deferrals(record, known_on):
         if not start <= on <= end:
