@@ -18,6 +18,7 @@ import attrs
 from icclaw import status as engine
 from icclaw.dates import Date, Period, to_date
 from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
+from icclaw.findings import Finding
 from icclaw.icc.facts import (
     CourtSituation,
     Declaration,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
     from icclaw.dates import DateLike
-    from icclaw.findings import Finding, Source
+    from icclaw.findings import Reason, Source
     from icclaw.icc.council import VoteOutcome
     from icclaw.icc.facts import Event, Trigger
     from icclaw.ihl.classify import Conflict
@@ -336,6 +337,34 @@ class Record:
     def digest(self) -> str:
         """SHA-256 of the record's canonical content: equal records have equal digests."""
         return self._digest
+
+    def finding(
+        self,
+        question: str,
+        holds: bool | None,
+        *,
+        value: object = None,
+        reasons: Iterable[Reason] = (),
+        missing: Iterable[str] = (),
+        qualifiers: Iterable[str] = (),
+        policy: Policy | None = None,
+        on: Date | None = None,
+        known_on: Date | None = None,
+    ) -> Finding:
+        """A Finding answered from this record: it carries the record's ``as_of`` and digest."""
+        return Finding(
+            question,
+            holds,
+            value=value,
+            reasons=tuple(reasons),
+            missing=tuple(missing),
+            qualifiers=tuple(qualifiers),
+            policy=policy,
+            on=on,
+            known_on=known_on,
+            as_of=self.as_of,
+            digest=self.digest,
+        )
 
     def cached(self, key: object, compute: Callable[[], _T]) -> _T:
         """Return ``compute()``, computed once per ``key`` for this record (for the engines)."""

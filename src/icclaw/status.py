@@ -483,7 +483,7 @@ def explain_status(
             f"the record of the {tr.short_title} lists some states only, and no act of {st.code}",
             tr.cite("final clauses"),
         )
-        return Finding(
+        return record.finding(
             question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
             None,
             reasons=[why],
@@ -491,8 +491,6 @@ def explain_status(
             policy=policy,
             on=on,
             known_on=known_on,
-            as_of=record.as_of,
-            digest=record.digest,
         )
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
@@ -503,7 +501,7 @@ def explain_status(
             f"on {on} the record shows {st.code} as {current.value}, but the record of the {tr.short_title} is partial: a later consent may be missing",
             tr.cite("final clauses"),
         )
-        return Finding(
+        return record.finding(
             question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
             None,
             reasons=[*facts, why],
@@ -511,8 +509,6 @@ def explain_status(
             policy=policy,
             on=on,
             known_on=known_on,
-            as_of=record.as_of,
-            digest=record.digest,
         )
     reasons = [t.reason for t in hist.up_to(on)]
     if not reasons:
@@ -530,7 +526,7 @@ def explain_status(
     pending = _pending_after(hist, on)
     if pending is not None:
         qualifiers.append(pending)
-    return Finding(
+    return record.finding(
         question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
         current in BOUND,
         value=current,
@@ -539,8 +535,6 @@ def explain_status(
         policy=policy,
         on=on,
         known_on=known_on,
-        as_of=record.as_of,
-        digest=record.digest,
     )
 
 
@@ -682,7 +676,7 @@ def interim_obligation(
         reasons.append(
             Reason(f"on {on} {st.code} is {current.value}: {why}", Citation(VCLT, "art. 18"))
         )
-    return Finding(
+    return record.finding(
         f"Must {st.name} refrain from acts defeating the object and purpose of the {tr.short_title} on {on} (VCLT art. 18)?",
         holds,
         value=current,
@@ -691,8 +685,6 @@ def interim_obligation(
         policy=policy,
         on=on,
         known_on=known_on,
-        as_of=record.as_of,
-        digest=record.digest,
     )
 
 

@@ -138,7 +138,7 @@ def cooperation_duty(
                 _NONE,
             )
         )
-    return Finding(
+    return record.finding(
         f"Must {st.name} cooperate with the International Criminal Court on {on}?",
         holds,
         value=status,
@@ -147,6 +147,4 @@ def cooperation_duty(
         policy=policy,
         on=on,
         known_on=known_on,
-        as_of=record.as_of,
-        digest=record.digest,
     )

@@ -1196,7 +1196,7 @@ def jurisdiction(
         missing: Sequence[str] = (),
         qualifiers: Sequence[str] = (),
     ) -> Finding:
-        return Finding(
+        return record.finding(
             question,
             holds,
             value=value,
@@ -1206,8 +1206,6 @@ def jurisdiction(
             policy=policy,
             on=day,
             known_on=known_on,
-            as_of=record.as_of,
-            digest=record.digest,
         )
 
     if certain:

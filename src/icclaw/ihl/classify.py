@@ -228,7 +228,7 @@ def _finding(
     qualifiers: Sequence[str] = (),
 ) -> Finding:
     holds = None if kind is None else kind is not ConflictKind.NONE
-    return Finding(
+    return ctx.record.finding(
         question,
         holds,
         value=kind,
@@ -237,8 +237,6 @@ def _finding(
         qualifiers=qualifiers,
         policy=ctx.policy,
         on=ctx.on,
-        as_of=ctx.record.as_of,
-        digest=ctx.record.digest,
     )
 
 

@@ -143,7 +143,7 @@ def applicable_law(
         missing: Sequence[str] = (),
         qualifiers: Sequence[str] = (),
     ) -> Finding:
-        return Finding(
+        return record.finding(
             question,
             holds,
             value=value,
@@ -152,8 +152,6 @@ def applicable_law(
             qualifiers=qualifiers,
             policy=policy,
             on=day,
-            as_of=record.as_of,
-            digest=record.digest,
         )
 
     if conflict.kind is None:
