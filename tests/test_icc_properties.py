@@ -310,3 +310,45 @@ def test_known_on_answers_never_change_when_later_facts_are_added(
     assert after.holds == before.holds
     assert after.value == before.value
     assert after.missing == before.missing
+
+
+@given(
+    ist.events(
+        NON_PARTIES,
+        crimes=(Crime.WAR_CRIMES,),
+        min_date="2002-07-01",
+        provisions=True,
+        territory_known=False,
+    ),
+    st.sampled_from([ProprioMotu(), StateReferral(by="ARG", on="2024-01-01")]),
+)
+def test_an_amended_war_crime_is_never_within_jurisdiction_for_states_that_never_accepted_it(
+    event: Event, trigger: icclaw.Trigger
+) -> None:
+    """Art. 121(5) under ``amendment_reach=consent``: none of these states ever accepted an
+    amendment (nor joined the Statute), so no amended crime is ever within jurisdiction."""
+    assume(event.provision is not None)
+    assert REC.jurisdiction(event, trigger).holds is not True
+
+
+@given(
+    ist.events(
+        ("SDN",),
+        crimes=(Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY),
+        min_date="2002-07-01",
+        max_date="2025-12-01",
+        areas=("darfur", "khartoum", "kordofan"),
+    )
+)
+def test_the_darfur_referral_covers_darfur_only(event: Event) -> None:
+    """Res. 1593 refers the situation in Darfur: conduct in Sudan elsewhere is outside it, and
+    conduct in Sudan whose area is not given is undetermined."""
+    assume(event.age is None or event.age >= 18)
+    f = REC.jurisdiction(event, SecurityCouncilReferral("1593"))
+    if event.area == "darfur":
+        assert f.holds is True
+    elif event.area is None:
+        assert f.holds is None
+        assert "event.area" in f.missing
+    else:
+        assert f.holds is False

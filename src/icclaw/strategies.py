@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from icclaw.dates import Date, Period
 from icclaw.findings import Source, SourceKind
-from icclaw.icc.crimes import Crime
+from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime
 from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
 from icclaw.ihl.facts import (
     ArmedGroup,
@@ -210,6 +210,9 @@ def events(
     min_date: Date | str = "1998-07-17",
     max_date: Date | str = "2026-12-31",
     nationality_known: bool | None = None,
+    territory_known: bool = True,
+    provisions: bool = False,
+    areas: Sequence[str] = (),
 ) -> st.SearchStrategy[Event]:
     """Events over the given state codes.
 
@@ -222,6 +225,9 @@ def events(
         min_date: The earliest first day of conduct.
         max_date: The latest last day of conduct.
         nationality_known: ``True`` or ``False`` to force; ``None`` to draw.
+        territory_known: ``False`` to leave the territory unknown sometimes.
+        provisions: ``True`` to charge war crimes under amended art. 8 paragraphs sometimes.
+        areas: Named areas to draw from (sometimes none).
     """
 
     @st.composite
@@ -229,9 +235,11 @@ def events(
         crime = draw(st.sampled_from(crimes))
         start = draw(dates(min_date, max_date))
         until = draw(st.none() | dates(start, min(_d(max_date), start.add(years=3))))
-        territory = tuple(
+        territory: tuple[str, ...] | None = tuple(
             draw(st.lists(st.sampled_from(codes), min_size=1, max_size=3, unique=True))
         )
+        if not territory_known and draw(st.booleans()):
+            territory = None
         known = draw(st.booleans()) if nationality_known is None else nationality_known
         nationality = (
             tuple(draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)))
@@ -240,7 +248,11 @@ def events(
         )
         age = draw(st.none() | st.integers(10, 80))
         aggressor = draw(st.sampled_from(codes)) if crime is Crime.AGGRESSION else None
-        return Event(crime, start, until, territory, nationality, age, None, aggressor)
+        provision = None
+        if provisions and crime is Crime.WAR_CRIMES:
+            provision = draw(st.none() | st.sampled_from([p.paragraph for p in AMENDED_PROVISIONS]))
+        area = draw(st.none() | st.sampled_from(areas)) if areas else None
+        return Event(crime, start, until, territory, nationality, age, provision, aggressor, area)
 
     return build()
 
