@@ -199,6 +199,19 @@ class ControlLevel(enum.StrEnum):
     """A role in organising, coordinating or planning its military actions (Tadić AC 1999)."""
     EFFECTIVE = "effective"
     """Control of the specific operations (Nicaragua, 1986): for state responsibility."""
+    UNKNOWN = "unknown"
+    """The analyst does not know how far the state controls the group."""
+
+
+def _control_level(value: object) -> ControlLevel:
+    if isinstance(value, ControlLevel):
+        return value
+    try:
+        return ControlLevel(str(value))
+    except ValueError:
+        raise ValueError(
+            f"level: {value!r} is not one of {', '.join(c.value for c in ControlLevel)}"
+        ) from None
 
 
 @attrs.frozen
@@ -208,14 +221,14 @@ class Control:
     Attributes:
         state: The controlling state's code.
         group: The group's name.
-        level: None, overall or effective.
+        level: None, overall, effective or unknown.
         period: When.
         source: Where the fact comes from.
     """
 
     state: str = attrs.field(converter=_state_code)
-    group: str
-    level: ControlLevel = attrs.field(converter=ControlLevel)
+    group: str = attrs.field(validator=attrs.validators.instance_of(str))
+    level: ControlLevel = attrs.field(converter=_control_level)
     period: Period = attrs.field(converter=_period)
     source: Source | None = None
 
@@ -232,15 +245,19 @@ class Hostilities:
         intensity: How intense it is.
         area: A named area, if the fighting is confined to one.
         source: Where the fact comes from.
+        concluded: ``True`` where the period's end is the end of the conflict itself (a general
+            conclusion of peace, a peaceful settlement); otherwise the fighting's end is only a
+            lull and the conflict goes on (Tadić 1995, para. 70; LAW.md C6).
     """
 
-    a: str
-    b: str
+    a: str = attrs.field(validator=attrs.validators.instance_of(str))
+    b: str = attrs.field(validator=attrs.validators.instance_of(str))
     period: Period = attrs.field(converter=_period)
     territory: str = attrs.field(converter=_state_code)
     intensity: Intensity = attrs.field(factory=Intensity)
     area: str | None = None
     source: Source | None = None
+    concluded: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
 
     def __attrs_post_init__(self) -> None:
         if self.a == self.b:
@@ -262,6 +279,10 @@ class Consent:
     foreign_state: str = attrs.field(converter=_state_code)
     period: Period = attrs.field(converter=_period)
     source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.territorial_state == self.foreign_state:
+            raise ValueError(f"consent: {self.territorial_state} cannot consent to its own forces")
 
 
 @attrs.frozen
@@ -286,6 +307,10 @@ class Occupation:
     area: str | None = None
     through: str | None = None
     source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.occupant == self.territory:
+            raise ValueError(f"occupation: {self.occupant} cannot occupy its own territory")
 
 
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
