@@ -2,6 +2,11 @@
 also through the South Ossetian forces under Russia's overall control, then occupation until
 the withdrawal of 10 October 2008.
 
+The fighting stopped on 12 August, but no general conclusion of peace is recorded: the
+international armed conflict goes on after it (a lull, Tadić 1995 para. 70), with a qualifier
+saying so. Once Russia's control of the South Ossetian forces ends, whether Georgia and those
+forces are in a non-international armed conflict is undetermined: the file gives no intensity.
+
 Run: python examples/georgia_2008.py
 """
 
@@ -28,5 +33,15 @@ assert {(c.parties, c.kind, c.via) for c in during} == {
     (("GEO", "RUS"), ConflictKind.INTERNATIONAL, "South Ossetian forces"),
 }
 after_ceasefire = rec.classify(situation, on="2008-09-15")
-assert [c.kind for c in after_ceasefire] == [ConflictKind.OCCUPATION]
-assert rec.classify(situation, on="2008-11-01") == ()
+assert [(c.kind, c.via) for c in after_ceasefire] == [
+    (ConflictKind.INTERNATIONAL, None),
+    (ConflictKind.INTERNATIONAL, "South Ossetian forces"),
+    (ConflictKind.OCCUPATION, None),
+]
+assert all("lull" in " ".join(c.finding.qualifiers) for c in after_ceasefire[:2])
+later = rec.classify(situation, on="2008-11-01")
+assert [(c.parties, c.kind) for c in later] == [
+    (("GEO", "RUS"), ConflictKind.INTERNATIONAL),
+    (("GEO", "South Ossetian forces"), None),
+]
+assert "hostilities.intensity.asserted" in later[1].finding.missing

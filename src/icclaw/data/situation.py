@@ -13,7 +13,7 @@ A situation file::
     name = "DPR/LPR armed groups"
     [group.organisation]           # true / false / leave out (unknown); "asserted" decides
     asserted = true
-    [[hostilities]]
+    [[hostilities]]                # end: last day of fighting; concluded = true if peace then
     a = "UKR"
     b = "DPR/LPR armed groups"
     start = 2014-04-30             # TOML date (in JSON: "2014-04-30")
@@ -21,7 +21,7 @@ A situation file::
     source = "otp-2016"
     [hostilities.intensity]
     asserted = true
-    [[control]]                    # state, group, level (none/overall/effective), start, end
+    [[control]]                    # state, group, level (none/overall/effective/unknown), start, end
     [[consent]]                    # territorial_state, foreign_state, start, end
     [[occupation]]                 # occupant, territory, start, end, effective_control, area, through
 
@@ -79,6 +79,10 @@ def load_situation(path: str | os.PathLike[str]) -> Situation:
                 )
             ]
         ) from None
+    if not isinstance(raw, Mapping):
+        raise DataError(
+            [Problem(str(file), "file", "the top level must be a table (a JSON object)")]
+        )
     return _Situation(str(file), json_dates=file.suffix.lower() == ".json").read(raw)
 
 
@@ -118,7 +122,11 @@ class _Situation(Reader):
         if not self.fields(raw, entry, (), (*names, "sources")):
             return None
         sources = {}
-        for name, src in dict(raw.get("sources", {})).items():
+        given = raw.get("sources", {})
+        if not isinstance(given, Mapping):
+            self.problem(entry, "sources must be a table: indicator name = source")
+            return None
+        for name, src in given.items():
             found = self.source(src, f"{entry} sources.{name}")
             if found is not None:
                 sources[name] = found
@@ -215,14 +223,17 @@ class _Situation(Reader):
             lambda: ArmedGroup(
                 raw["name"],
                 organisation,
-                bool(raw.get("liberation_movement", False)),
+                raw.get("liberation_movement", False),
                 self.optional_source(raw, entry),
             ),
         )
 
     def hostilities(self, raw: Mapping[str, Any], entry: str) -> Hostilities | None:
         if not self.fields(
-            raw, entry, ("a", "b", "start", "territory"), ("end", "intensity", "area", "source")
+            raw,
+            entry,
+            ("a", "b", "start", "territory"),
+            ("end", "concluded", "intensity", "area", "source"),
         ):
             return None
         period = self.period(raw, entry)
@@ -239,6 +250,7 @@ class _Situation(Reader):
                 intensity,
                 raw.get("area"),
                 self.optional_source(raw, entry),
+                raw.get("concluded", False),
             ),
         )
 

@@ -53,6 +53,7 @@ __all__ = [
     "classify",
     "classify_group_group",
     "classify_interstate",
+    "classify_liberation_war",
     "classify_occupation",
     "classify_state_group",
     "threshold",
@@ -193,18 +194,27 @@ def threshold(
 # --- the rules ------------------------------------------------------------------------------
 
 
-def _controller(
-    situation: Situation, group: str, on: Date, excluding: str | None = None
-) -> tuple[str, ControlLevel] | None:
+def _controls(situation: Situation, group: str, on: Date) -> dict[str, ControlLevel]:
+    """Every state's control over ``group`` on ``on`` (the first fact given per state)."""
+    levels: dict[str, ControlLevel] = {}
     for c in situation.controls:
-        if (
-            c.group == group
-            and c.state != excluding
-            and c.level is not ControlLevel.NONE
-            and active(c.period, on)
-        ):
-            return c.state, c.level
-    return None
+        if c.group == group and active(c.period, on):
+            levels.setdefault(c.state, c.level)
+    return levels
+
+
+def _controllers(
+    situation: Situation, group: str, on: Date, excluding: str | None = None
+) -> list[tuple[str, ControlLevel]]:
+    """The states with more than no control over ``group`` (overall, effective or unknown)."""
+    return sorted(
+        (state, level)
+        for state, level in _controls(situation, group, on).items()
+        if state != excluding and level is not ControlLevel.NONE
+    )
+
+
+_DECISIVE = (ControlLevel.OVERALL, ControlLevel.EFFECTIVE)
 
 
 def _consented(situation: Situation, territorial: str, foreign: str, on: Date) -> bool:
@@ -240,27 +250,34 @@ def _finding(
     )
 
 
-def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
-    """Common art. 2(1): armed force between states is an international armed conflict.
+def _iac(
+    ctx: Ctx,
+    h: Hostilities,
+    a: str,
+    b: str,
+    reasons: list[Reason],
+    *,
+    via: str | None = None,
+) -> Conflict:
+    """An international armed conflict between states ``a`` and ``b``, under ``iac_threshold``.
 
-    Under ``iac_threshold=any-force`` (default) whatever its intensity; under ``minimal`` the
-    intensity indicators must meet a threshold. A state's denial of a state of war changes nothing.
+    Under ``any-force`` (default) any armed force between states suffices; under ``minimal`` the
+    intensity indicators of ``h`` must meet a threshold.
     """
-    _record, _situation, on, policy = ctx
     pair = _pair(a, b)
-    question = f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
-    reasons = [
-        Reason(f"armed force between {a} and {b} on the territory of {h.territory}", _CA2, h.source)
-    ]
-    if policy.iac_threshold is IacThreshold.ANY_FORCE:
+    question = (
+        f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {ctx.on}?"
+    )
+    missing: tuple[str, ...] = ()
+    kind: ConflictKind | None
+    if ctx.policy.iac_threshold is IacThreshold.ANY_FORCE:
         reasons.append(
             Reason(
                 "any resort to armed force between states suffices, whatever its intensity (policy iac_threshold=any-force)",
                 _CA2,
             )
         )
-        kind: ConflictKind | None = ConflictKind.INTERNATIONAL
-        missing: tuple[str, ...] = ()
+        kind = ConflictKind.INTERNATIONAL
     else:
         t = threshold(
             h.intensity, "intensity of the inter-state violence", "hostilities.intensity", _CA2
@@ -271,36 +288,86 @@ def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
         )
         kind = {True: ConflictKind.INTERNATIONAL, False: ConflictKind.NONE, None: None}[t.met]
         missing = t.missing
-    return Conflict(pair, kind, _finding(ctx, question, kind, reasons, missing), on, h.territory)
+    return Conflict(
+        pair, kind, _finding(ctx, question, kind, reasons, missing), ctx.on, h.territory, via=via
+    )
 
 
-def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> list[Conflict]:
+def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
+    """Common art. 2(1): armed force between states is an international armed conflict.
+
+    Under ``iac_threshold=any-force`` (default) whatever its intensity; under ``minimal`` the
+    intensity indicators must meet a threshold. A state's denial of a state of war changes nothing.
+    """
+    reasons = [
+        Reason(f"armed force between {a} and {b} on the territory of {h.territory}", _CA2, h.source)
+    ]
+    return _iac(ctx, h, a, b, reasons)
+
+
+def _unknown_control(ctx: Ctx, h: Hostilities, state: str, controller: str, group: str) -> Conflict:
+    pair = _pair(state, controller)
+    question = (
+        f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {ctx.on}?"
+    )
+    reasons = [
+        Reason(f"{state} fights {group} on the territory of {h.territory}", _CA2, h.source),
+        Reason(
+            f"{controller} controls {group} to an unknown degree: overall control would make the conflict international, less would not",
+            _TADIC_1999,
+        ),
+    ]
+    missing = [f"control of {group} by {controller}: level"]
+    return Conflict(
+        pair,
+        None,
+        _finding(ctx, question, None, reasons, missing),
+        ctx.on,
+        h.territory,
+        via=group,
+    )
+
+
+def classify_state_group(
+    ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup, *, through: str | None = None
+) -> list[Conflict]:
     """A state against an armed group.
 
-    * A foreign state with overall control of the group makes the relationship an international
-      armed conflict between the two states (Tadić AC 1999).
+    * A people's authority under AP I arts. 1(4), 96(3): see :func:`classify_liberation_war`.
+    * Each other state with overall (or effective) control of the group makes the relationship
+      an international armed conflict between the two states (Tadić AC 1999); control of unknown
+      degree leaves that undetermined.
     * A foreign state fighting the group with the territorial state's consent: non-international.
-    * Without consent: non-international with the group and, under ``nonconsensual_strike =
-      iac-with-host`` (default), international with the territorial state as well.
+    * Without consent: under ``nonconsensual_strike = iac-with-host`` (default), international
+      with the territorial state as well — whatever else holds.
     * Non-international only if the violence is intense enough and the group organised enough
-      (common art. 3; Tadić 1995): either unknown → undetermined; either absent → none.
+      (common art. 3; Tadić 1995): either unknown → undetermined; either absent → none. Not
+      where the group fights for a state that controls it: that relationship is international.
+
+    ``through`` names a group under ``state``'s overall control by which it fights ``group``.
     """
     _record, situation, on, policy = ctx
     out: list[Conflict] = []
-    liberation = _liberation_war(ctx, h, state, group)
-    if liberation is not None:
-        return [liberation]
-    controlled = _controller(situation, group.name, on, excluding=state)
-    if controlled is not None:
-        controller, level = controlled
-        pair = _pair(state, controller)
-        question = (
-            f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
-        )
+    if group.liberation_movement:
+        liberation = classify_liberation_war(ctx, h, state, group)
+        if liberation.kind is not ConflictKind.NONE:
+            return [liberation]
+    by = (
+        [Reason(f"{state} fights through {through}, under its overall control", _TADIC_1999)]
+        if through
+        else []
+    )
+    internationalised = False
+    for controller, level in _controllers(situation, group.name, on, excluding=state):
+        if level not in _DECISIVE:
+            out.append(_unknown_control(ctx, h, state, controller, group.name))
+            continue
+        internationalised = True
         reasons = [
             Reason(
                 f"{state} fights {group.name} on the territory of {h.territory}", _CA2, h.source
             ),
+            *by,
             Reason(
                 f"{controller} has {level.value} control of {group.name}: beyond financing and equipping, a role in organising, coordinating or planning its military actions",
                 _TADIC_1999,
@@ -309,109 +376,176 @@ def classify_state_group(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup
                 f"the conflict is international: {controller} takes part through {group.name}", _CA2
             ),
         ]
-        kind = ConflictKind.INTERNATIONAL
-        out.append(
-            Conflict(
-                pair,
-                kind,
-                _finding(ctx, question, kind, reasons, ()),
-                on,
-                h.territory,
-                via=group.name,
-            )
-        )
-        return out
+        out.append(_iac(ctx, h, state, controller, reasons, via=group.name))
     foreign = state != h.territory
-    if (
-        foreign
-        and not _consented(situation, h.territory, state, on)
-        and policy.nonconsensual_strike is NonconsensualStrike.IAC_WITH_HOST
-    ):
-        pair = _pair(state, h.territory)
-        question = (
-            f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
-        )
+    consent = foreign and _consented(situation, h.territory, state, on)
+    if foreign and not consent and policy.nonconsensual_strike is NonconsensualStrike.IAC_WITH_HOST:
         reasons = [
             Reason(
                 f"{state} uses armed force against {group.name} on the territory of {h.territory} without its consent",
                 _CA2,
                 h.source,
             ),
+            *by,
             Reason(
                 "force on a state's territory without its consent is force against that state (policy nonconsensual_strike=iac-with-host; ICRC Commentary 2016)",
                 _CA2,
             ),
         ]
-        kind = ConflictKind.INTERNATIONAL
-        out.append(
-            Conflict(
-                pair,
-                kind,
-                _finding(ctx, question, kind, reasons, ()),
-                on,
-                h.territory,
-            )
-        )
-    consent = foreign and _consented(situation, h.territory, state, on)
-    out.append(_niac(ctx, h, state, [group], consent=consent))
+        out.append(_iac(ctx, h, state, h.territory, reasons, via=through))
+    if not internationalised:
+        out.append(_niac(ctx, h, state, [group], consent=consent, through=through))
     return out
 
 
-def _liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> Conflict | None:
+def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> Conflict:
     """AP I arts. 1(4), 96(3): a war of national liberation as an international armed conflict.
 
     A people's fight against colonial domination, alien occupation or a racist regime is an
-    international armed conflict for a state bound by AP I, once the authority representing it
-    has made a declaration the depositary accepted.
+    international armed conflict where the state it fights is bound by AP I and the authority
+    representing the people has made a declaration the depositary accepted. ``kind`` is
+    international when all hold; none when one of them fails (the relationship is then assessed
+    under common art. 3); undetermined when the record cannot tell.
     """
     record, _situation, on, _policy = ctx
-    if not group.liberation_movement:
-        return None
-    declared = [
-        d
-        for d in record.ihl_declarations_of("article-96-3", on)
-        if d.authority == group.name and d.against == state and d.accepted
-    ]
-    if not declared or "additional-protocol-i" not in record.treaty_slugs:
-        return None
-    if record.status(state, "additional-protocol-i", on) not in BOUND:
-        return None
-    d = declared[0]
     pair = _pair(state, group.name)
     question = f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
     reasons = [
         Reason(
-            f"{group.name} represents a people fighting under AP I art. 1(4) against {state}, bound by AP I",
+            f"{group.name} represents a people fighting under AP I art. 1(4) against {state}",
             _API_14,
             h.source,
-        ),
-        Reason(
-            f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; the depositary accepted it",
-            _API_14,
-            d.source,
-        ),
+        )
     ]
-    kind = ConflictKind.INTERNATIONAL
+    missing: list[str] = []
+    kind: ConflictKind | None = ConflictKind.INTERNATIONAL
+    declared = [
+        d
+        for d in record.ihl_declarations_of("article-96-3", on)
+        if d.authority == group.name and d.against == state and d.accepted is not False
+    ]
+    if not declared:
+        reasons.append(
+            Reason(
+                f"the record holds no accepted declaration by {group.name} against {state} under AP I art. 96(3) by {on}",
+                _API_14,
+            )
+        )
+        kind = ConflictKind.NONE
+    else:
+        d = declared[0]
+        if d.accepted is None:
+            reasons.append(
+                Reason(
+                    f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; whether the depositary accepted it is not recorded",
+                    _API_14,
+                    d.source,
+                )
+            )
+            kind, missing = None, [f"ihl declaration of {group.name}: accepted"]
+        else:
+            reasons.append(
+                Reason(
+                    f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; the depositary accepted it",
+                    _API_14,
+                    d.source,
+                )
+            )
+    treaty = "additional-protocol-i"
+    if kind is not ConflictKind.NONE:
+        if treaty not in record.treaty_slugs or not record.knows(state, treaty):
+            reasons.append(Reason(f"the record of AP I holds no act of {state}", _API_14))
+            kind, missing = None, [*missing, f"{treaty}: acts of {state}"]
+        else:
+            status = record.status(state, treaty, on)
+            if not record.settled(state, treaty, status):
+                reasons.append(
+                    Reason(
+                        f"the record of AP I is partial and shows {state} as {status.value}",
+                        _API_14,
+                    )
+                )
+                kind, missing = None, [*missing, f"{treaty}: acts of {state}"]
+            elif status not in BOUND:
+                reasons.append(
+                    Reason(f"{state} is not bound by AP I on {on} ({status.value})", _API_14)
+                )
+                kind, missing = ConflictKind.NONE, []
+            else:
+                reasons.append(Reason(f"{state} is bound by AP I on {on}", _API_14))
     return Conflict(
         pair,
         kind,
-        _finding(ctx, question, kind, reasons),
+        _finding(ctx, question, kind, reasons, missing),
         on,
         h.territory,
-        via=None,
         basis="ap-i-96-3",
     )
 
 
 def classify_group_group(
     ctx: Ctx, h: Hostilities, first: ArmedGroup, second: ArmedGroup
-) -> Conflict:
-    """Common art. 3 between organised armed groups: group against group suffices (Tadić 1995)."""
-    return _niac(ctx, h, None, [first, second])
+) -> list[Conflict]:
+    """Organised armed groups against each other.
+
+    Common art. 3: group against group suffices (Tadić 1995). Where each group fights under
+    the overall control of a different state, the two states are in an international armed
+    conflict through them (Tadić AC 1999); where one group does, its controller fights the
+    other group through it (see :func:`classify_state_group`). Control of unknown degree is
+    named as a qualifier on the non-international answer.
+    """
+    situation, on = ctx.situation, ctx.on
+    decisive = {
+        g.name: [s for s, lvl in _controllers(situation, g.name, on) if lvl in _DECISIVE]
+        for g in (first, second)
+    }
+    one, two = decisive[first.name], decisive[second.name]
+    out: list[Conflict] = []
+    if one and two:
+        for s1 in one:
+            for s2 in two:
+                if s1 == s2:
+                    continue
+                reasons = [
+                    Reason(
+                        f"{first.name} and {second.name} fight on the territory of {h.territory}",
+                        _CA2,
+                        h.source,
+                    ),
+                    Reason(
+                        f"{s1} has overall control of {first.name}, {s2} of {second.name}: the two states fight each other through them",
+                        _TADIC_1999,
+                    ),
+                ]
+                out.append(_iac(ctx, h, s1, s2, reasons, via=f"{first.name}, {second.name}"))
+        if out:
+            return out
+    if one and not two:
+        return [
+            c for s1 in one for c in classify_state_group(ctx, h, s1, second, through=first.name)
+        ]
+    if two and not one:
+        return [
+            c for s2 in two for c in classify_state_group(ctx, h, s2, first, through=second.name)
+        ]
+    unknown = [
+        f"{state}'s control of {g.name} is of unknown degree: overall control would make the conflict international"
+        for g in (first, second)
+        for state, lvl in _controllers(situation, g.name, on)
+        if lvl is ControlLevel.UNKNOWN
+    ]
+    return [_niac(ctx, h, None, [first, second], extra=unknown)]
 
 
 def _niac(
-    ctx: Ctx, h: Hostilities, state: str | None, groups: list[ArmedGroup], *, consent: bool = False
+    ctx: Ctx,
+    h: Hostilities,
+    state: str | None,
+    groups: list[ArmedGroup],
+    *,
+    consent: bool = False,
+    through: str | None = None,
+    extra: Sequence[str] = (),
 ) -> Conflict:
     record, _situation, on, _policy = ctx
     names = [state] if state else []
@@ -427,6 +561,10 @@ def _niac(
             h.source,
         )
     ]
+    if through:
+        reasons.append(
+            Reason(f"{state} fights through {through}, under its overall control", _TADIC_1999)
+        )
     if consent:
         reasons.append(
             Reason(
@@ -434,7 +572,7 @@ def _niac(
                 _CA3,
             )
         )
-    if state is not None and state == h.territory:
+    if state is not None and state == h.territory and not through:
         reasons.append(
             Reason(f"{state}'s armed forces against an organised armed group", _TADIC_1995)
         )
@@ -467,22 +605,23 @@ def _niac(
     else:
         kind = ConflictKind.NON_INTERNATIONAL
     ap_ii = None
-    quals: list[str] = []
+    quals: list[str] = list(extra)
     if (
         kind is ConflictKind.NON_INTERNATIONAL
         and state is not None
         and state == h.territory
         and len(groups) == 1
+        and not through
     ):
         ap_ii, why = ap_ii_applies(record, state, groups[0], on)
         reasons += why
     elif kind is ConflictKind.NON_INTERNATIONAL:
         ap_ii = False
         quals.append(
-            "AP II does not apply: it needs the territorial state's forces against the group (group against group or a foreign state's forces do not count)"
+            "AP II does not apply: it needs the territorial state's armed forces against the group (group against group or a foreign state's forces do not count)"
         )
     finding = _finding(ctx, question, kind, reasons, missing, qualifiers=quals)
-    return Conflict(pair, kind, finding, on, h.territory, ap_ii=ap_ii)
+    return Conflict(pair, kind, finding, on, h.territory, via=through, ap_ii=ap_ii)
 
 
 def ap_ii_applies(
@@ -548,7 +687,9 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
 
     Territory is occupied when actually placed under the authority of a hostile army, as far as
     that authority is established and can be exercised — even without armed resistance, possibly
-    through a group under overall control.
+    through a group under overall control. Forces present with the territorial state's consent
+    are not a hostile army. Undetermined when effective control, or the occupant's control of the
+    group it acts through, is not known.
     """
     _record, situation, on, _policy = ctx
     pair = _pair(o.occupant, o.territory)
@@ -556,36 +697,65 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
     question = f"Is {where} under occupation by {o.occupant} on {on}?"
     reasons = [
         Reason(
-            f"{o.occupant}'s forces on the territory of {o.territory} without its consent, from {o.period.start}",
+            f"{o.occupant} holds territory of {o.territory} from {o.period.start}",
             _HR42,
             o.source,
         )
     ]
     missing: list[str] = []
-    kind: ConflictKind | None
+    kind: ConflictKind | None = ConflictKind.OCCUPATION
+
+    def answer(kind: ConflictKind | None) -> Conflict:
+        quals = (
+            [
+                "Geneva Convention IV applies in full until one year after the general close of military operations, its core articles while the occupant governs (art. 6)"
+            ]
+            if kind is ConflictKind.OCCUPATION
+            else []
+        )
+        return Conflict(
+            pair,
+            kind,
+            _finding(ctx, question, kind, reasons, missing, qualifiers=quals),
+            on,
+            o.territory,
+            via=o.through,
+        )
+
+    if _consented(situation, o.territory, o.occupant, on):
+        reasons.append(
+            Reason(
+                f"{o.territory} consents to {o.occupant}'s forces on {on}: they are not a hostile army, and there is no occupation",
+                _HR42,
+            )
+        )
+        return answer(ConflictKind.NONE)
     if o.through is not None:
-        controlled = _controller(situation, o.through, on)
-        if controlled is None or controlled[0] != o.occupant:
+        level = _controls(situation, o.through, on).get(o.occupant)
+        if level is None or level is ControlLevel.UNKNOWN:
             reasons.append(
                 Reason(
-                    f"{o.occupant} does not exercise overall control of {o.through} on {on}",
+                    f"how far {o.occupant} controls {o.through} on {on} is not known",
                     _TADIC_1999,
                 )
             )
-            return Conflict(
-                pair,
-                ConflictKind.NONE,
-                _finding(ctx, question, ConflictKind.NONE, reasons, ()),
-                on,
-                o.territory,
-                via=o.through,
+            kind = None
+            missing.append(f"control of {o.through} by {o.occupant}: level")
+        elif level is ControlLevel.NONE:
+            reasons.append(
+                Reason(
+                    f"{o.occupant} does not control {o.through} on {on}: its hold is not {o.occupant}'s",
+                    _TADIC_1999,
+                )
             )
-        reasons.append(
-            Reason(
-                f"{o.occupant} exercises control through {o.through}, under its {controlled[1].value} control",
-                _TADIC_1999,
+            return answer(ConflictKind.NONE)
+        else:
+            reasons.append(
+                Reason(
+                    f"{o.occupant} exercises authority through {o.through}, under its {level.value} control",
+                    _TADIC_1999,
+                )
             )
-        )
     if o.effective_control is True:
         reasons.append(
             Reason(
@@ -593,7 +763,6 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
                 _CA2_2,
             )
         )
-        kind = ConflictKind.OCCUPATION
     elif o.effective_control is False:
         reasons.append(
             Reason(
@@ -601,65 +770,91 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
                 _HR42,
             )
         )
-        kind = ConflictKind.NONE
+        missing.clear()
+        return answer(ConflictKind.NONE)
     else:
-        kind, missing = None, ["occupation.effective_control"]
-    quals = (
-        [
-            "Geneva Convention IV applies in full until one year after the general close of military operations, its core articles while the occupant governs (art. 6)"
-        ]
-        if kind is ConflictKind.OCCUPATION
-        else []
-    )
-    return Conflict(
-        pair,
-        kind,
-        _finding(ctx, question, kind, reasons, missing, qualifiers=quals),
-        on,
-        o.territory,
-        via=o.through,
-    )
+        kind = None
+        missing.append("occupation.effective_control")
+    return answer(kind)
+
+
+def _ongoing(h: Hostilities, on: Date) -> str | None:
+    """Whether the conflict arising from ``h`` goes on on ``on``.
+
+    ``None`` if not; otherwise the qualifier to add (empty while the fighting itself goes on).
+
+    IHL applies until a general conclusion of peace or a peaceful settlement (Tadić 1995,
+    para. 70; LAW.md C6): after the fighting's end, unless ``h.concluded``, a lull.
+    """
+    if on < h.period.start:
+        return None
+    if h.period.end is None or on <= h.period.end:
+        return ""
+    if h.concluded:
+        return None
+    return f"the fighting recorded ended on {h.period.end}, but no general conclusion of peace or peaceful settlement is recorded: a lull does not end the conflict (Tadić 1995, para. 70)"
+
+
+def _with_qualifier(c: Conflict, qualifier: str) -> Conflict:
+    if not qualifier or c.kind in (None, ConflictKind.NONE):
+        return c
+    finding = attrs.evolve(c.finding, qualifiers=(*c.finding.qualifiers, qualifier))
+    return attrs.evolve(c, finding=finding)
 
 
 def classify(
     record: Record, situation: Situation, on: Date, policy: Policy | None = None
 ) -> tuple[Conflict, ...]:
-    """Classify every relationship in ``situation`` active on ``on``.
+    """Classify every relationship in ``situation`` that goes on on ``on``.
 
-    One Conflict per (pair, kind), sorted, whatever the order in which actors and hostilities
-    are given.
+    Hostilities count from their start until their end where ``concluded``, and beyond it
+    otherwise (a lull, C6). One Conflict per pair, kind and armed group acted through, sorted,
+    whatever the order in which actors, hostilities and occupations are given; "no armed
+    conflict" is dropped for a pair in a conflict of another kind.
     """
     policy = policy or DEFAULT_POLICY
     ctx = Ctx(record, situation, on, policy)
     for actor in situation.actors:
         if isinstance(actor, StateActor):
             record.state(actor.code)
-    out: dict[tuple[tuple[str, str], ConflictKind | None, str | None], Conflict] = {}
-    for h in situation.hostilities:
-        if not active(h.period, on):
+    found: list[Conflict] = []
+    for h in sorted(situation.hostilities, key=_hostilities_key):
+        qualifier = _ongoing(h, on)
+        if qualifier is None:
             continue
         first, second = situation.actor(h.a), situation.actor(h.b)
-        found: list[Conflict]
+        now: list[Conflict]
         if isinstance(first, StateActor) and isinstance(second, StateActor):
-            found = [classify_interstate(ctx, h, first.code, second.code)]
+            now = [classify_interstate(ctx, h, first.code, second.code)]
         elif isinstance(first, StateActor) and isinstance(second, ArmedGroup):
-            found = classify_state_group(ctx, h, first.code, second)
+            now = classify_state_group(ctx, h, first.code, second)
         elif isinstance(second, StateActor) and isinstance(first, ArmedGroup):
-            found = classify_state_group(ctx, h, second.code, first)
+            now = classify_state_group(ctx, h, second.code, first)
         else:
             assert isinstance(first, ArmedGroup)
             assert isinstance(second, ArmedGroup)
-            found = [classify_group_group(ctx, h, first, second)]
-        for c in found:
-            out.setdefault((c.parties, c.kind, c.via), c)
-    for o in situation.occupations:
+            now = classify_group_group(ctx, h, first, second)
+        found += (_with_qualifier(c, qualifier) for c in now)
+    for o in sorted(situation.occupations, key=_occupation_key):
         if active(o.period, on):
-            c = classify_occupation(ctx, o)
-            out.setdefault((c.parties, c.kind, c.via), c)
+            found.append(classify_occupation(ctx, o))
+    out: dict[tuple[tuple[str, str], ConflictKind | None, str], Conflict] = {}
+    for c in found:
+        out.setdefault((c.parties, c.kind, c.via or ""), c)
+    positive = {p for p, k, _ in out if k not in (None, ConflictKind.NONE)}
     order = {k: i for i, k in enumerate(ConflictKind)}
     return tuple(
         sorted(
-            out.values(),
-            key=lambda c: (c.parties, order.get(c.kind, 9) if c.kind else 9, c.via or ""),
+            (c for (p, k, _), c in out.items() if not (k is ConflictKind.NONE and p in positive)),
+            key=lambda c: (c.parties, order[c.kind] if c.kind else len(order), c.via or ""),
         )
     )
+
+
+def _hostilities_key(h: Hostilities) -> tuple[object, ...]:
+    end = h.period.end.isoformat() if h.period.end else "~"
+    return (h.period.start.isoformat(), end, h.a, h.b, h.territory, repr(h.source), h.concluded)
+
+
+def _occupation_key(o: Occupation) -> tuple[object, ...]:
+    return (o.period.start.isoformat(), o.occupant, o.territory, o.area or "", o.through or "")

@@ -174,7 +174,9 @@ class ArmedGroup:
 
     name: str = attrs.field(validator=_group_name)
     organisation: Organisation = attrs.field(factory=Organisation)
-    liberation_movement: bool = False
+    liberation_movement: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool)
+    )
     source: Source | None = None
 
 

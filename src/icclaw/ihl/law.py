@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from icclaw.dates import to_date
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.crimes import AMENDED_PROVISIONS
 from icclaw.ihl.classify import Conflict, ConflictKind
-from icclaw.policy import DEFAULT_POLICY, Policy
+from icclaw.policy import DEFAULT_POLICY, AmendmentReach, Policy
 from icclaw.status import BOUND, TreatyStatus
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ _CUSTOM = Reason(
 )
 _HR = Citation("Hague Regulations 1907", "arts. 42–56")
 _RS8 = "Rome Statute"
+_RS = "rome-statute"
 
 
 def _bound(
@@ -88,8 +90,19 @@ def _states(conflict: Conflict, record: Record) -> list[str]:
 
 def _amended(
     record: Record, states: list[str], paragraph_prefix: str, on: Date, policy: Policy
-) -> tuple[list[str], list[Reason]]:
-    offered, reasons = [], []
+) -> tuple[list[str], list[Reason], list[str]]:
+    """The amended art. 8 paragraphs that can be charged, why, and what is missing to tell.
+
+    ``states`` are the states whose nationals or territory are concerned (the states party to
+    the conflict and the territorial state). Under ``amendment_reach=consent`` (default) the
+    amendment must be in force for each of them; under ``negative`` only for each that is a
+    State Party to the Rome Statute (art. 121(5)).
+    """
+    offered: list[str] = []
+    reasons: list[Reason] = []
+    missing: list[str] = []
+    cite = Citation(_RS8, "art. 121(5)")
+    negative = policy.amendment_reach is AmendmentReach.NEGATIVE
     for p in AMENDED_PROVISIONS:
         if not p.paragraph.startswith(paragraph_prefix):
             continue
@@ -97,27 +110,46 @@ def _amended(
             reasons.append(
                 Reason(
                     f"art. {p.paragraph} ({p.summary}): the record holds no acceptances of {p.amendment}; not offered",
-                    Citation(_RS8, "art. 121(5)"),
+                    cite,
                 )
             )
             continue
-        lacking = [s for s in states if record.status(s, p.amendment, on) not in BOUND]
+        lacking, unknown = [], []
+        for s in states:
+            status = record.status(s, p.amendment, on)
+            if status in BOUND:
+                continue
+            if not record.settled(s, p.amendment, status):
+                unknown.append(s)
+            elif negative and record.status(s, _RS, on) not in BOUND:
+                continue
+            else:
+                lacking.append(s)
+        rule = f"policy amendment_reach={policy.amendment_reach.value}"
         if lacking:
             reasons.append(
                 Reason(
-                    f"art. {p.paragraph} ({p.summary}): the amendment is not in force for {', '.join(lacking)} on {on}; not offered (policy amendment_reach={policy.amendment_reach.value})",
-                    Citation(_RS8, "art. 121(5)"),
+                    f"art. {p.paragraph} ({p.summary}): the amendment is not in force for {', '.join(lacking)} on {on}; not offered ({rule})",
+                    cite,
                 )
             )
+        elif unknown:
+            reasons.append(
+                Reason(
+                    f"art. {p.paragraph} ({p.summary}): the record cannot tell whether the amendment is in force for {', '.join(unknown)} on {on}",
+                    cite,
+                )
+            )
+            missing += [f"record: acts of {s} on {p.amendment}" for s in unknown]
         else:
             offered.append(f"Rome Statute art. {p.paragraph}")
             reasons.append(
                 Reason(
-                    f"art. {p.paragraph} ({p.summary}): the amendment is in force for {', '.join(states)}",
-                    Citation(_RS8, "art. 121(5)"),
+                    f"art. {p.paragraph} ({p.summary}): no state concerned ({', '.join(states) or 'none'}) is shielded by art. 121(5) on {on} ({rule})",
+                    cite,
                 )
             )
-    return offered, reasons
+    return offered, reasons, missing
 
 
 def applicable_law(
@@ -125,13 +157,16 @@ def applicable_law(
 ) -> Finding:
     """Which law applies to ``conflict`` on ``on`` (default: the day it was classified), and why.
 
+    ``on`` is the day on which treaty status is read. The classification itself is of the day
+    ``conflict.on``; a different ``on`` is answered, with a qualifier saying so.
+
     Returns:
         A Finding whose ``value`` lists the instruments and Rome Statute art. 8 paragraphs that
         apply; ``holds`` is False where there is no armed conflict, None where its kind is
         undetermined.
     """
     policy = policy or DEFAULT_POLICY
-    day = on or conflict.on
+    day = conflict.on if on is None else to_date(on)
     question = (
         f"Which law applies between {conflict.parties[0]} and {conflict.parties[1]} on {day}?"
     )
@@ -171,6 +206,10 @@ def applicable_law(
     law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
     law.append("customary international humanitarian law")
     reasons.append(_CUSTOM)
+    if day != conflict.on:
+        qualifiers.append(
+            f"the conflict was classified on {conflict.on} and the treaties are read on {day}: classify the situation on {day} to know that the conflict goes on then"
+        )
     qualifiers.append(
         "every charge also needs a nexus: conduct in the context of and associated with the conflict (Elements of Crimes)"
     )
@@ -251,9 +290,13 @@ def _international(
             Citation(_RS8, "art. 8(2)(b)"),
         )
     )
-    offered, why = _amended(record, states, "8(2)(b)", day, policy)
+    concerned = list(
+        dict.fromkeys([*states, *([conflict.territory] if conflict.territory else [])])
+    )
+    offered, why, unknown = _amended(record, concerned, "8(2)(b)", day, policy)
     law += offered
     reasons += why
+    missing += unknown
 
 
 def _non_international(
@@ -267,11 +310,11 @@ def _non_international(
             _bound(record, territorial, slug, day, immediate) for slug, _, immediate in CONVENTIONS
         ]
         reasons += [r for _, r in answers]
-        if all(a is True for a, _ in answers):
+        if any(a is True for a, _ in answers):
             law.append("Geneva Conventions, common art. 3")
             reasons.append(
                 Reason(
-                    f"common art. 3 applies in a non-international armed conflict on the territory of {territorial}, a High Contracting Party",
+                    f"common art. 3 applies in a non-international armed conflict on the territory of {territorial}, a High Contracting Party (being bound by one Convention suffices: the article is common to all four)",
                     Citation("Geneva Conventions", "common art. 3"),
                 )
             )
@@ -306,8 +349,8 @@ def _non_international(
             Citation(_RS8, "art. 8(2)(e)–(f)"),
         )
     )
-    offered, why = _amended(
-        record, states or ([territorial] if territorial else []), "8(2)(e)", day, policy
-    )
+    concerned = list(dict.fromkeys([*states, *([territorial] if territorial else [])]))
+    offered, why, unknown = _amended(record, concerned, "8(2)(e)", day, policy)
     law += offered
     reasons += why
+    missing += unknown
