@@ -436,8 +436,8 @@ def situations(
 ) -> st.SearchStrategy[Situation]:
     """Situations over the given state codes.
 
-    Hostilities between states and groups, control, consent and occupation, with generated
-    indicators and periods.
+    Hostilities between states and groups (concluded or not), control of every level, consent
+    and occupation (directly or through a group), with generated indicators and periods.
     """
 
     @st.composite
@@ -460,7 +460,14 @@ def situations(
             for _ in range(draw(st.integers(0, 4))):
                 a, b = draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
                 hostilities.append(
-                    Hostilities(a, b, period(), draw(st.sampled_from(states)), draw(intensities()))
+                    Hostilities(
+                        a,
+                        b,
+                        period(),
+                        draw(st.sampled_from(states)),
+                        draw(intensities()),
+                        concluded=draw(st.booleans()),
+                    )
                 )
         controls = [
             Control(
@@ -475,8 +482,9 @@ def situations(
             for b in states
             if a != b and draw(st.booleans())
         ]
+        through = st.none() | st.sampled_from([g.name for g in groups]) if groups else st.none()
         occupations = [
-            Occupation(a, b, period(), draw(_tri()))
+            Occupation(a, b, period(), draw(_tri()), through=draw(through))
             for a in states
             for b in states
             if a != b and draw(st.integers(0, 3)) == 0

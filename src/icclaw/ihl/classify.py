@@ -853,7 +853,16 @@ def classify(
 
 def _hostilities_key(h: Hostilities) -> tuple[object, ...]:
     end = h.period.end.isoformat() if h.period.end else "~"
-    return (h.period.start.isoformat(), end, h.a, h.b, h.territory, repr(h.source), h.concluded)
+    return (
+        h.period.start.isoformat(),
+        end,
+        h.a,
+        h.b,
+        h.territory,
+        h.concluded,
+        repr(h.intensity),
+        repr(h.source),
+    )
 
 
 def _occupation_key(o: Occupation) -> tuple[object, ...]:
