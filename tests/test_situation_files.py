@@ -82,3 +82,77 @@ def test_the_ukraine_example_on_14_november_2016() -> None:
     for c in conflicts:
         assert c.finding.citations
         assert c.finding.sources
+
+
+def test_a_json_file_must_hold_an_object(tmp_path: Path) -> None:
+    bad = tmp_path / "list.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(DataError, match="top level must be a table"):
+        icclaw.load_situation(bad)
+
+
+def test_bad_values_in_groups_and_hostilities_are_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        textwrap.dedent(
+            """
+            schema = 1
+            name = "bad"
+            [[state]]
+            code = "UKR"
+            [[group]]
+            name = "G"
+            liberation_movement = "yes"
+            [[hostilities]]
+            a = "UKR"
+            b = "G"
+            start = 2014-01-01
+            territory = "UKR"
+            concluded = 1
+            [[hostilities]]
+            a = "UKR"
+            b = "G"
+            start = 2014-01-01
+            territory = "UKR"
+            [hostilities.intensity]
+            sources = "otp"
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        icclaw.load_situation(bad)
+    text = str(info.value)
+    assert "group 1" in text
+    assert "liberation_movement" in text
+    assert "hostilities 1" in text
+    assert "concluded" in text
+    assert "hostilities 2 intensity: sources must be a table" in text
+
+
+def test_concluded_hostilities_end_the_conflict(tmp_path: Path) -> None:
+    """C6: the same file with ``concluded = true`` has no conflict after the fighting's end;
+    without it, the conflict goes on through the lull."""
+    text = textwrap.dedent(
+        """
+        schema = 1
+        name = "lull"
+        [[state]]
+        code = "GEO"
+        [[state]]
+        code = "RUS"
+        [[hostilities]]
+        a = "GEO"
+        b = "RUS"
+        start = 2008-08-08
+        end = 2008-08-12
+        territory = "GEO"
+        """
+    )
+    open_file, closed_file = tmp_path / "open.toml", tmp_path / "closed.toml"
+    open_file.write_text(text, encoding="utf-8")
+    closed_file.write_text(text + "concluded = true\n", encoding="utf-8")
+    rec = icclaw.load()
+    (going_on,) = rec.classify(icclaw.load_situation(open_file), "2009-01-01")
+    assert going_on.kind is ConflictKind.INTERNATIONAL
+    assert rec.classify(icclaw.load_situation(closed_file), "2009-01-01") == ()
