@@ -206,10 +206,11 @@ def test_a_group_fighting_for_one_state_brings_that_state_into_the_fight() -> No
 
 
 @given(ist.situations(CODES), ist.dates("2000-01-01", "2020-12-31"), ist.policies())
-def test_no_armed_conflict_is_never_reported_beside_a_conflict_for_the_same_pair(
+def test_one_conflict_per_pair_and_kind_and_none_beside_a_conflict(
     situation: Situation, on: pendulum.Date, policy: Policy
 ) -> None:
     conflicts = REC.classify(situation, on, policy=policy)
+    assert len({(c.parties, c.kind) for c in conflicts}) == len(conflicts)
     positive = {c.parties for c in conflicts if c.kind not in (None, ConflictKind.NONE)}
     assert not [c for c in conflicts if c.kind is ConflictKind.NONE and c.parties in positive]
     assert list(conflicts) == sorted(conflicts, key=lambda c: c.parties)

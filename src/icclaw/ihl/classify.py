@@ -20,7 +20,7 @@ conflicts in one territory are normal (C7). Each :class:`Conflict` carries its F
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import attrs
 
@@ -59,6 +59,7 @@ __all__ = [
     "threshold",
 ]
 
+_T = TypeVar("_T")
 GC = "Geneva Conventions"
 _CA2 = Citation(GC, "common art. 2(1)")
 _CA2_2 = Citation(GC, "common art. 2(2)")
@@ -808,9 +809,10 @@ def classify(
     """Classify every relationship in ``situation`` that goes on on ``on``.
 
     Hostilities count from their start until their end where ``concluded``, and beyond it
-    otherwise (a lull, C6). One Conflict per pair, kind and armed group acted through, sorted,
-    whatever the order in which actors, hostilities and occupations are given; "no armed
-    conflict" is dropped for a pair in a conflict of another kind.
+    otherwise (a lull, C6). One Conflict per pair and kind — found more than once, their
+    reasons are joined — sorted, whatever the order in which actors, hostilities and
+    occupations are given; "no armed conflict" is dropped for a pair in a conflict of another
+    kind.
     """
     policy = policy or DEFAULT_POLICY
     ctx = Ctx(record, situation, on, policy)
@@ -838,16 +840,47 @@ def classify(
     for o in sorted(situation.occupations, key=_occupation_key):
         if active(o.period, on):
             found.append(classify_occupation(ctx, o))
-    out: dict[tuple[tuple[str, str], ConflictKind | None, str], Conflict] = {}
+    out: dict[tuple[tuple[str, str], ConflictKind | None], Conflict] = {}
     for c in found:
-        out.setdefault((c.parties, c.kind, c.via or ""), c)
-    positive = {p for p, k, _ in out if k not in (None, ConflictKind.NONE)}
+        key = (c.parties, c.kind)
+        out[key] = _merge(out[key], c) if key in out else c
+    positive = {p for p, k in out if k not in (None, ConflictKind.NONE)}
     order = {k: i for i, k in enumerate(ConflictKind)}
     return tuple(
         sorted(
-            (c for (p, k, _), c in out.items() if not (k is ConflictKind.NONE and p in positive)),
-            key=lambda c: (c.parties, order[c.kind] if c.kind else len(order), c.via or ""),
+            (c for (p, k), c in out.items() if not (k is ConflictKind.NONE and p in positive)),
+            key=lambda c: (c.parties, order[c.kind] if c.kind else len(order)),
         )
+    )
+
+
+def _union(first: Sequence[_T], second: Sequence[_T]) -> tuple[_T, ...]:
+    return (*first, *(x for x in second if x not in first))
+
+
+def _merge(first: Conflict, second: Conflict) -> Conflict:
+    """One Conflict for a pair and kind found more than once.
+
+    Several hostilities, or a state fighting directly and through a group: the reasons,
+    qualifiers and missing facts of both; every group acted through; AP II if it applies to
+    either.
+    """
+    vias = sorted({v for c in (first, second) if c.via for v in c.via.split(", ")})
+    aps = (first.ap_ii, second.ap_ii)
+    ap_ii = True if True in aps else (None if None in aps else False)
+    f, g = first.finding, second.finding
+    finding = attrs.evolve(
+        f,
+        reasons=_union(f.reasons, g.reasons),
+        qualifiers=_union(f.qualifiers, g.qualifiers),
+        missing=_union(f.missing, g.missing),
+    )
+    return attrs.evolve(
+        first,
+        finding=finding,
+        via=", ".join(vias) or None,
+        ap_ii=ap_ii,
+        basis=first.basis or second.basis,
     )
 
 
