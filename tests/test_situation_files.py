@@ -131,8 +131,8 @@ def test_bad_values_in_groups_and_hostilities_are_reported(tmp_path: Path) -> No
 
 
 def test_concluded_hostilities_end_the_conflict(tmp_path: Path) -> None:
-    """C6: the same file with ``concluded = true`` has no conflict after the fighting's end;
-    without it, the conflict goes on through the lull."""
+    """C6: after the fighting's end, no conflict with ``concluded = true``; the conflict goes on
+    with ``concluded = false``; undetermined, naming it, without the field."""
     text = textwrap.dedent(
         """
         schema = 1
@@ -149,10 +149,18 @@ def test_concluded_hostilities_end_the_conflict(tmp_path: Path) -> None:
         territory = "GEO"
         """
     )
-    open_file, closed_file = tmp_path / "open.toml", tmp_path / "closed.toml"
-    open_file.write_text(text, encoding="utf-8")
-    closed_file.write_text(text + "concluded = true\n", encoding="utf-8")
+    files = {}
+    for name, extra in (
+        ("unknown", ""),
+        ("lull", "concluded = false\n"),
+        ("ended", "concluded = true\n"),
+    ):
+        files[name] = tmp_path / f"{name}.toml"
+        files[name].write_text(text + extra, encoding="utf-8")
     rec = icclaw.load()
-    (going_on,) = rec.classify(icclaw.load_situation(open_file), "2009-01-01")
+    (unknown,) = rec.classify(icclaw.load_situation(files["unknown"]), "2009-01-01")
+    assert unknown.kind is None
+    assert unknown.finding.missing == ("hostilities.concluded",)
+    (going_on,) = rec.classify(icclaw.load_situation(files["lull"]), "2009-01-01")
     assert going_on.kind is ConflictKind.INTERNATIONAL
-    assert rec.classify(icclaw.load_situation(closed_file), "2009-01-01") == ()
+    assert rec.classify(icclaw.load_situation(files["ended"]), "2009-01-01") == ()

@@ -459,14 +459,15 @@ def situations(
         if assume_two:
             for _ in range(draw(st.integers(0, 4))):
                 a, b = draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
+                when = period()
                 hostilities.append(
                     Hostilities(
                         a,
                         b,
-                        period(),
+                        when,
                         draw(st.sampled_from(states)),
                         draw(intensities()),
-                        concluded=draw(st.booleans()),
+                        concluded=None if when.end is None else draw(_tri()),
                     )
                 )
         controls = [

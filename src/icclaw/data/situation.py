@@ -250,7 +250,7 @@ class _Situation(Reader):
                 intensity,
                 raw.get("area"),
                 self.optional_source(raw, entry),
-                raw.get("concluded", False),
+                raw.get("concluded"),
             ),
         )
 

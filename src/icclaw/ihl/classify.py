@@ -9,12 +9,16 @@ LAW.md section 3, one function per rule:
 * :func:`classify_state_group` — common art. 3 and the Tadić test; internationalisation by a
   foreign state's overall control (Tadić AC 1999); foreign intervention with the territorial
   state's consent stays non-international; without consent, the policy ``nonconsensual_strike``;
-* :func:`classify_group_group` — common art. 3 between organised groups;
+* :func:`classify_group_group` — common art. 3 between organised groups, and the states that
+  fight through them;
+* :func:`classify_liberation_war` — AP I arts. 1(4), 96(3);
 * :func:`classify_occupation` — Hague Regulations art. 42, common art. 2(2);
 * :func:`ap_ii_applies` — AP II art. 1(1).
 
 A pair can be both in an international armed conflict and in an occupation; parallel (mixed)
-conflicts in one territory are normal (C7). Each :class:`Conflict` carries its Finding.
+conflicts in one territory are normal (C7). Each :class:`Conflict` carries its Finding. Facts
+of control and consent are read on the day classified — or, for a conflict that goes on after
+its fighting ended (C6), on the last day of fighting.
 """
 
 from __future__ import annotations
@@ -72,12 +76,17 @@ _API_14 = Citation("Additional Protocol I", "arts. 1(4), 96(3)")
 
 
 class Ctx(NamedTuple):
-    """The question being answered: on this record, this situation, this day, this policy."""
+    """The question being answered: on this record, this situation, this day, this policy.
+
+    ``facts_on`` is the day whose facts of control and consent decide: the day classified, or
+    the last day of fighting for a conflict that goes on after it (C6).
+    """
 
     record: Record
     situation: Situation
     on: Date
     policy: Policy
+    facts_on: Date
 
 
 class ConflictKind(enum.StrEnum):
@@ -87,6 +96,15 @@ class ConflictKind(enum.StrEnum):
     NON_INTERNATIONAL = "non-international-armed-conflict"
     OCCUPATION = "occupation"
     NONE = "no-armed-conflict"
+
+
+def _names(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    assert isinstance(value, tuple | list)
+    return tuple(sorted({str(v) for v in value}))
 
 
 @attrs.frozen
@@ -99,10 +117,11 @@ class Conflict:
         finding: Why: ``holds`` is whether an armed conflict (or occupation) exists.
         on: The day classified.
         territory: The state on whose territory it takes place.
-        via: The armed group through which a state takes part (overall control), if any.
+        via: The armed groups through which a state takes part (overall control), sorted.
         ap_ii: Whether AP II applies in addition to common art. 3 (non-international conflicts
             only; ``None`` when undetermined or not applicable).
         basis: ``"ap-i-96-3"`` for a war of national liberation under AP I art. 1(4).
+        ap_ii_missing: Where ``ap_ii`` is undetermined, the facts that would decide it.
     """
 
     parties: tuple[str, str]
@@ -110,13 +129,14 @@ class Conflict:
     finding: Finding
     on: Date
     territory: str | None = None
-    via: str | None = None
+    via: tuple[str, ...] = attrs.field(default=(), converter=_names)
     ap_ii: bool | None = None
     basis: str | None = None
+    ap_ii_missing: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         kind = self.kind.value if self.kind is not None else "undetermined"
-        via = f" (through {self.via})" if self.via else ""
+        via = f" (through {', '.join(self.via)})" if self.via else ""
         return f"{self.parties[0]} – {self.parties[1]}{via}: {kind}"
 
 
@@ -196,12 +216,10 @@ def threshold(
 
 
 def _controls(situation: Situation, group: str, on: Date) -> dict[str, ControlLevel]:
-    """Every state's control over ``group`` on ``on`` (the first fact given per state)."""
-    levels: dict[str, ControlLevel] = {}
-    for c in situation.controls:
-        if c.group == group and active(c.period, on):
-            levels.setdefault(c.state, c.level)
-    return levels
+    """Every state's control over ``group`` on ``on`` (one fact per state and day: Situation)."""
+    return {
+        c.state: c.level for c in situation.controls if c.group == group and active(c.period, on)
+    }
 
 
 def _controllers(
@@ -251,26 +269,18 @@ def _finding(
     )
 
 
-def _iac(
-    ctx: Ctx,
-    h: Hostilities,
-    a: str,
-    b: str,
-    reasons: list[Reason],
-    *,
-    via: str | None = None,
-) -> Conflict:
-    """An international armed conflict between states ``a`` and ``b``, under ``iac_threshold``.
+def _iac_question(ctx: Ctx, pair: tuple[str, str]) -> str:
+    return f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {ctx.on}?"
+
+
+def _iac_kind(
+    ctx: Ctx, h: Hostilities, reasons: list[Reason]
+) -> tuple[ConflictKind | None, tuple[str, ...]]:
+    """Common art. 2(1) under ``iac_threshold``: the kind armed force between states makes.
 
     Under ``any-force`` (default) any armed force between states suffices; under ``minimal`` the
     intensity indicators of ``h`` must meet a threshold.
     """
-    pair = _pair(a, b)
-    question = (
-        f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {ctx.on}?"
-    )
-    missing: tuple[str, ...] = ()
-    kind: ConflictKind | None
     if ctx.policy.iac_threshold is IacThreshold.ANY_FORCE:
         reasons.append(
             Reason(
@@ -278,20 +288,39 @@ def _iac(
                 _CA2,
             )
         )
-        kind = ConflictKind.INTERNATIONAL
-    else:
-        t = threshold(
-            h.intensity, "intensity of the inter-state violence", "hostilities.intensity", _CA2
-        )
-        reasons += t.reasons
-        reasons.append(
-            Reason("a minimal intensity is required (policy iac_threshold=minimal)", _CA2)
-        )
-        kind = {True: ConflictKind.INTERNATIONAL, False: ConflictKind.NONE, None: None}[t.met]
-        missing = t.missing
-    return Conflict(
-        pair, kind, _finding(ctx, question, kind, reasons, missing), ctx.on, h.territory, via=via
+        return ConflictKind.INTERNATIONAL, ()
+    t = threshold(
+        h.intensity, "intensity of the inter-state violence", "hostilities.intensity", _CA2
     )
+    reasons += t.reasons
+    reasons.append(Reason("a minimal intensity is required (policy iac_threshold=minimal)", _CA2))
+    kind = {True: ConflictKind.INTERNATIONAL, False: ConflictKind.NONE, None: None}[t.met]
+    return kind, t.missing
+
+
+def _iac(
+    ctx: Ctx,
+    h: Hostilities,
+    a: str,
+    b: str,
+    reasons: list[Reason],
+    *,
+    via: Sequence[str] = (),
+    unknown: Sequence[str] = (),
+    qualifiers: Sequence[str] = (),
+) -> Conflict:
+    """An international armed conflict between ``a`` and ``b``, under ``iac_threshold``.
+
+    ``unknown`` names facts besides the intensity that must still be known for it to exist (an
+    unknown degree of control, an unknown organisation): with them the answer is undetermined,
+    unless the threshold already rules the conflict out.
+    """
+    pair = _pair(a, b)
+    kind, missing = _iac_kind(ctx, h, reasons)
+    if unknown and kind is not ConflictKind.NONE:
+        kind, missing = None, (*unknown, *missing)
+    finding = _finding(ctx, _iac_question(ctx, pair), kind, reasons, missing, qualifiers=qualifiers)
+    return Conflict(pair, kind, finding, ctx.on, h.territory, via=via)
 
 
 def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
@@ -306,38 +335,124 @@ def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
     return _iac(ctx, h, a, b, reasons)
 
 
-def _unknown_control(ctx: Ctx, h: Hostilities, state: str, controller: str, group: str) -> Conflict:
-    pair = _pair(state, controller)
-    question = (
-        f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {ctx.on}?"
+def _organised(group: ArmedGroup) -> Threshold:
+    return threshold(
+        group.organisation,
+        f"organisation of {group.name}",
+        f"{group.name}.organisation",
+        _TADIC_1995,
     )
+
+
+def _through_controller(
+    ctx: Ctx,
+    h: Hostilities,
+    state: str,
+    group: ArmedGroup,
+    *,
+    controller: str,
+    level: ControlLevel,
+    through: Sequence[str],
+) -> Conflict:
+    """Tadić AC 1999: another state's overall control of the group ``state`` fights.
+
+    ``controller``'s overall control of ``group`` makes ``state``'s fight with it an
+    international armed conflict between ``state`` and ``controller``.
+
+    The test applies to organised, hierarchically structured groups (paras. 120, 132, 137): with
+    the organisation unknown the answer is undetermined; with an unorganised group, none (for
+    individuals, specific instructions or public endorsement would be needed, not modelled).
+    """
     reasons = [
-        Reason(f"{state} fights {group} on the territory of {h.territory}", _CA2, h.source),
+        Reason(f"{state} fights {group.name} on the territory of {h.territory}", _CA2, h.source),
+        *_by(state, through),
+    ]
+    unknown: list[str] = []
+    if level is ControlLevel.UNKNOWN:
+        reasons.append(
+            Reason(
+                f"{controller} controls {group.name} to an unknown degree: overall control would make the conflict international, less would not",
+                _TADIC_1999,
+            )
+        )
+        unknown.append(f"control of {group.name} by {controller}: level")
+    else:
+        reasons.append(
+            Reason(
+                f"{controller} has {level.value} control of {group.name}: beyond financing and equipping, a role in organising, coordinating or planning its military actions",
+                _TADIC_1999,
+            )
+        )
+    org = _organised(group)
+    reasons += org.reasons
+    pair = _pair(state, controller)
+    if org.met is False:
+        reasons.append(
+            Reason(
+                f"overall control internationalises a conflict only through an organised group; {group.name} is not one",
+                _TADIC_1999,
+            )
+        )
+        finding = _finding(
+            ctx,
+            _iac_question(ctx, pair),
+            ConflictKind.NONE,
+            reasons,
+            qualifiers=[
+                "acts of individuals or unorganised groups are attributed to a state only on its specific instructions or later public endorsement (Tadić AC 1999, paras. 132, 137), which the situation does not model"
+            ],
+        )
+        return Conflict(pair, ConflictKind.NONE, finding, ctx.on, h.territory, via=group.name)
+    if org.met is None:
+        unknown += org.missing
+    reasons.append(
         Reason(
-            f"{controller} controls {group} to an unknown degree: overall control would make the conflict international, less would not",
-            _TADIC_1999,
+            f"the conflict is international where {controller} takes part through {group.name}",
+            _CA2,
+        )
+    )
+    return _iac(ctx, h, state, controller, reasons, via=(group.name, *through), unknown=unknown)
+
+
+def _by(state: str, through: Sequence[str]) -> list[Reason]:
+    return [
+        Reason(f"{state} fights through {g}, under its overall control", _TADIC_1999)
+        for g in through
+    ]
+
+
+def _host_strike(
+    ctx: Ctx, h: Hostilities, state: str, target: str, through: Sequence[str]
+) -> Conflict | None:
+    """Policy ``nonconsensual_strike``: force on a state's territory without its consent."""
+    if state == h.territory or _consented(ctx.situation, h.territory, state, ctx.facts_on):
+        return None
+    if ctx.policy.nonconsensual_strike is not NonconsensualStrike.IAC_WITH_HOST:
+        return None
+    reasons = [
+        Reason(
+            f"{state} uses armed force against {target} on the territory of {h.territory} without its consent",
+            _CA2,
+            h.source,
+        ),
+        *_by(state, through),
+        Reason(
+            "force on a state's territory without its consent is force against that state (policy nonconsensual_strike=iac-with-host; ICRC Commentary 2016)",
+            _CA2,
         ),
     ]
-    missing = [f"control of {group} by {controller}: level"]
-    return Conflict(
-        pair,
-        None,
-        _finding(ctx, question, None, reasons, missing),
-        ctx.on,
-        h.territory,
-        via=group,
-    )
+    return _iac(ctx, h, state, h.territory, reasons, via=through)
 
 
 def classify_state_group(
-    ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup, *, through: str | None = None
+    ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup, *, through: Sequence[str] = ()
 ) -> list[Conflict]:
     """A state against an armed group.
 
     * A people's authority under AP I arts. 1(4), 96(3): see :func:`classify_liberation_war`.
-    * Each other state with overall (or effective) control of the group makes the relationship
-      an international armed conflict between the two states (Tadić AC 1999); control of unknown
-      degree leaves that undetermined.
+    * Each other state with overall (or effective) control of the organised group makes the
+      relationship an international armed conflict between the two states (Tadić AC 1999);
+      control of unknown degree leaves that undetermined.
     * A foreign state fighting the group with the territorial state's consent: non-international.
     * Without consent: under ``nonconsensual_strike = iac-with-host`` (default), international
       with the territorial state as well — whatever else holds.
@@ -345,57 +460,42 @@ def classify_state_group(
       (common art. 3; Tadić 1995): either unknown → undetermined; either absent → none. Not
       where the group fights for a state that controls it: that relationship is international.
 
-    ``through`` names a group under ``state``'s overall control by which it fights ``group``.
+    ``through`` names groups under ``state``'s overall control by which it fights ``group``.
     """
-    _record, situation, on, policy = ctx
     out: list[Conflict] = []
+    quals: list[str] = []
+    liberation_war = False
     if group.liberation_movement:
         liberation = classify_liberation_war(ctx, h, state, group)
-        if liberation.kind is not ConflictKind.NONE:
-            return [liberation]
-    by = (
-        [Reason(f"{state} fights through {through}, under its overall control", _TADIC_1999)]
-        if through
-        else []
-    )
+        if liberation.kind is ConflictKind.NONE:
+            quals.append(
+                "whether AP I art. 1(4) makes a war of national liberation international without an accepted art. 96(3) declaration is contested (ICRC Commentary 1987); following LAW.md, it is assessed under common art. 3"
+            )
+        else:
+            out.append(liberation)
+            liberation_war = liberation.kind is ConflictKind.INTERNATIONAL
     internationalised = False
-    for controller, level in _controllers(situation, group.name, on, excluding=state):
-        if level not in _DECISIVE:
-            out.append(_unknown_control(ctx, h, state, controller, group.name))
-            continue
-        internationalised = True
-        reasons = [
-            Reason(
-                f"{state} fights {group.name} on the territory of {h.territory}", _CA2, h.source
-            ),
-            *by,
-            Reason(
-                f"{controller} has {level.value} control of {group.name}: beyond financing and equipping, a role in organising, coordinating or planning its military actions",
-                _TADIC_1999,
-            ),
-            Reason(
-                f"the conflict is international: {controller} takes part through {group.name}", _CA2
-            ),
-        ]
-        out.append(_iac(ctx, h, state, controller, reasons, via=group.name))
-    foreign = state != h.territory
-    consent = foreign and _consented(situation, h.territory, state, on)
-    if foreign and not consent and policy.nonconsensual_strike is NonconsensualStrike.IAC_WITH_HOST:
-        reasons = [
-            Reason(
-                f"{state} uses armed force against {group.name} on the territory of {h.territory} without its consent",
-                _CA2,
-                h.source,
-            ),
-            *by,
-            Reason(
-                "force on a state's territory without its consent is force against that state (policy nonconsensual_strike=iac-with-host; ICRC Commentary 2016)",
-                _CA2,
-            ),
-        ]
-        out.append(_iac(ctx, h, state, h.territory, reasons, via=through))
-    if not internationalised:
-        out.append(_niac(ctx, h, state, [group], consent=consent, through=through))
+    org = _organised(group)
+    for controller, level in _controllers(ctx.situation, group.name, ctx.facts_on, state):
+        out.append(
+            _through_controller(
+                ctx, h, state, group, controller=controller, level=level, through=through
+            )
+        )
+        if level in _DECISIVE and org.met is True:
+            internationalised = True
+        elif level is ControlLevel.UNKNOWN:
+            quals.append(
+                f"unless {controller}'s control of {group.name}, of unknown degree, is overall control: the relationship would then be international"
+            )
+    strike = _host_strike(ctx, h, state, group.name, through)
+    if strike is not None:
+        out.append(strike)
+    if not internationalised and not liberation_war:
+        consent = state != h.territory and _consented(
+            ctx.situation, h.territory, state, ctx.facts_on
+        )
+        out.append(_niac(ctx, h, state, [group], consent=consent, through=through, extra=quals))
     return out
 
 
@@ -404,13 +504,14 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
 
     A people's fight against colonial domination, alien occupation or a racist regime is an
     international armed conflict where the state it fights is bound by AP I and the authority
-    representing the people has made a declaration the depositary accepted. ``kind`` is
-    international when all hold; none when one of them fails (the relationship is then assessed
-    under common art. 3); undetermined when the record cannot tell.
+    representing the people has made a declaration the depositary accepted; ``iac_threshold``
+    applies as to any international conflict. ``kind`` is international when all hold; none
+    when one of them fails (the relationship is then assessed under common art. 3);
+    undetermined when the record cannot tell.
     """
-    record, _situation, on, _policy = ctx
+    record, on = ctx.record, ctx.on
     pair = _pair(state, group.name)
-    question = f"Is there an international armed conflict between {pair[0]} and {pair[1]} on {on}?"
+    question = _iac_question(ctx, pair)
     reasons = [
         Reason(
             f"{group.name} represents a people fighting under AP I art. 1(4) against {state}",
@@ -418,70 +519,89 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
             h.source,
         )
     ]
-    missing: list[str] = []
-    kind: ConflictKind | None = ConflictKind.INTERNATIONAL
-    declared = [
-        d
-        for d in record.ihl_declarations_of("article-96-3", on)
-        if d.authority == group.name and d.against == state and d.accepted is not False
-    ]
+    unknown: list[str] = []
+    declared = sorted(
+        (
+            d
+            for d in record.ihl_declarations_of("article-96-3", on)
+            if d.authority == group.name and d.against == state and d.accepted is not False
+        ),
+        key=lambda d: (d.accepted is not True, d.lodged),
+    )
+
+    def none(why: Reason) -> Conflict:
+        finding = _finding(ctx, question, ConflictKind.NONE, [*reasons, why])
+        return Conflict(pair, ConflictKind.NONE, finding, on, h.territory, basis="ap-i-96-3")
+
     if not declared:
-        reasons.append(
+        return none(
             Reason(
                 f"the record holds no accepted declaration by {group.name} against {state} under AP I art. 96(3) by {on}",
                 _API_14,
             )
         )
-        kind = ConflictKind.NONE
+    d = declared[0]
+    if d.accepted is None:
+        reasons.append(
+            Reason(
+                f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; whether the depositary accepted it is not recorded",
+                _API_14,
+                d.source,
+            )
+        )
+        unknown.append(f"ihl declaration of {group.name}: accepted")
     else:
-        d = declared[0]
-        if d.accepted is None:
-            reasons.append(
-                Reason(
-                    f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; whether the depositary accepted it is not recorded",
-                    _API_14,
-                    d.source,
-                )
+        reasons.append(
+            Reason(
+                f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; the depositary accepted it",
+                _API_14,
+                d.source,
             )
-            kind, missing = None, [f"ihl declaration of {group.name}: accepted"]
-        else:
-            reasons.append(
-                Reason(
-                    f"{group.name} declared on {d.lodged} that it undertakes to apply the Conventions and AP I; the depositary accepted it",
-                    _API_14,
-                    d.source,
-                )
-            )
+        )
     treaty = "additional-protocol-i"
-    if kind is not ConflictKind.NONE:
-        if treaty not in record.treaty_slugs or not record.knows(state, treaty):
-            reasons.append(Reason(f"the record of AP I holds no act of {state}", _API_14))
-            kind, missing = None, [*missing, f"{treaty}: acts of {state}"]
+    if treaty not in record.treaty_slugs or not record.knows(state, treaty):
+        reasons.append(Reason(f"the record of AP I holds no act of {state}", _API_14))
+        unknown.append(f"{treaty}: acts of {state}")
+    else:
+        status = record.status(state, treaty, on)
+        if not record.settled(state, treaty, status):
+            reasons.append(
+                Reason(
+                    f"the record of AP I is partial and shows {state} as {status.value}", _API_14
+                )
+            )
+            unknown.append(f"{treaty}: acts of {state}")
+        elif status not in BOUND:
+            return none(Reason(f"{state} is not bound by AP I on {on} ({status.value})", _API_14))
         else:
-            status = record.status(state, treaty, on)
-            if not record.settled(state, treaty, status):
-                reasons.append(
-                    Reason(
-                        f"the record of AP I is partial and shows {state} as {status.value}",
-                        _API_14,
-                    )
-                )
-                kind, missing = None, [*missing, f"{treaty}: acts of {state}"]
-            elif status not in BOUND:
-                reasons.append(
-                    Reason(f"{state} is not bound by AP I on {on} ({status.value})", _API_14)
-                )
-                kind, missing = ConflictKind.NONE, []
-            else:
-                reasons.append(Reason(f"{state} is bound by AP I on {on}", _API_14))
-    return Conflict(
-        pair,
-        kind,
-        _finding(ctx, question, kind, reasons, missing),
-        on,
-        h.territory,
-        basis="ap-i-96-3",
-    )
+            reasons.append(Reason(f"{state} is bound by AP I on {on}", _API_14))
+    kind, missing = _iac_kind(ctx, h, reasons)
+    if unknown and kind is not ConflictKind.NONE:
+        kind, missing = None, (*unknown, *missing)
+    finding = _finding(ctx, question, kind, reasons, missing)
+    return Conflict(pair, kind, finding, on, h.territory, basis="ap-i-96-3")
+
+
+def _uncertain(
+    conflicts: Sequence[Conflict], ctx: Ctx, why: Reason, missing: str
+) -> list[Conflict]:
+    """The conflicts that would exist if an unknown fact held: undetermined, naming it."""
+    out = []
+    for c in conflicts:
+        if c.kind is ConflictKind.NONE:
+            out.append(c)
+            continue
+        f = c.finding
+        finding = _finding(
+            ctx,
+            f.question,
+            None,
+            [*f.reasons, why],
+            _union(f.missing, (missing,)),
+            qualifiers=f.qualifiers,
+        )
+        out.append(attrs.evolve(c, kind=None, finding=finding, ap_ii=None, ap_ii_missing=()))
+    return out
 
 
 def classify_group_group(
@@ -489,53 +609,39 @@ def classify_group_group(
 ) -> list[Conflict]:
     """Organised armed groups against each other.
 
-    Common art. 3: group against group suffices (Tadić 1995). Where each group fights under
-    the overall control of a different state, the two states are in an international armed
-    conflict through them (Tadić AC 1999); where one group does, its controller fights the
-    other group through it (see :func:`classify_state_group`). Control of unknown degree is
-    named as a qualifier on the non-international answer.
+    Common art. 3: group against group suffices (Tadić 1995). A state with overall control of
+    one group fights the other through it (see :func:`classify_state_group`, which also puts two
+    controlling states at war with each other and a non-consenting host at war with them); a
+    state whose control is of unknown degree might: those relationships are undetermined.
+    Between the groups themselves, non-international where neither fights for a state.
     """
-    situation, on = ctx.situation, ctx.on
-    decisive = {
-        g.name: [s for s, lvl in _controllers(situation, g.name, on) if lvl in _DECISIVE]
-        for g in (first, second)
-    }
-    one, two = decisive[first.name], decisive[second.name]
     out: list[Conflict] = []
-    if one and two:
-        for s1 in one:
-            for s2 in two:
-                if s1 == s2:
+    fights_for_a_state = False
+    quals: list[str] = []
+    for group, other in ((first, second), (second, first)):
+        org = _organised(group)
+        for state, level in _controllers(ctx.situation, group.name, ctx.facts_on):
+            found = classify_state_group(ctx, h, state, other, through=(group.name,))
+            if level in _DECISIVE and org.met is True:
+                fights_for_a_state = True
+                out += found
+                continue
+            what = f"control of {group.name} by {state}: level"
+            if level in _DECISIVE:  # organisation unknown or lacking
+                if org.met is False:
                     continue
-                reasons = [
-                    Reason(
-                        f"{first.name} and {second.name} fight on the territory of {h.territory}",
-                        _CA2,
-                        h.source,
-                    ),
-                    Reason(
-                        f"{s1} has overall control of {first.name}, {s2} of {second.name}: the two states fight each other through them",
-                        _TADIC_1999,
-                    ),
-                ]
-                out.append(_iac(ctx, h, s1, s2, reasons, via=f"{first.name}, {second.name}"))
-        if out:
-            return out
-    if one and not two:
-        return [
-            c for s1 in one for c in classify_state_group(ctx, h, s1, second, through=first.name)
-        ]
-    if two and not one:
-        return [
-            c for s2 in two for c in classify_state_group(ctx, h, s2, first, through=second.name)
-        ]
-    unknown = [
-        f"{state}'s control of {g.name} is of unknown degree: overall control would make the conflict international"
-        for g in (first, second)
-        for state, lvl in _controllers(situation, g.name, on)
-        if lvl is ControlLevel.UNKNOWN
-    ]
-    return [_niac(ctx, h, None, [first, second], extra=unknown)]
+                what = f"{group.name}.organisation.asserted"
+            why = Reason(
+                f"whether {state} fights {other.name} through {group.name} turns on {what.replace(': level', '')}",
+                _TADIC_1999,
+            )
+            out += _uncertain(found, ctx, why, what)
+            quals.append(
+                f"unless {state} fights through {group.name} (its control or the group's organisation is not established): the relationship would then be {state}'s"
+            )
+    if not fights_for_a_state:
+        out.append(_niac(ctx, h, None, [first, second], extra=quals))
+    return out
 
 
 def _niac(
@@ -545,10 +651,15 @@ def _niac(
     groups: list[ArmedGroup],
     *,
     consent: bool = False,
-    through: str | None = None,
+    through: Sequence[str] = (),
     extra: Sequence[str] = (),
 ) -> Conflict:
-    record, _situation, on, _policy = ctx
+    """Common art. 3 (Tadić 1995): a non-international armed conflict.
+
+    When the violence is intense enough and every group in it organised enough; AP II where
+    :func:`ap_ii_applies`.
+    """
+    record, on = ctx.record, ctx.on
     names = [state] if state else []
     names += [g.name for g in groups]
     pair = _pair(names[0], names[1])
@@ -562,10 +673,8 @@ def _niac(
             h.source,
         )
     ]
-    if through:
-        reasons.append(
-            Reason(f"{state} fights through {through}, under its overall control", _TADIC_1999)
-        )
+    if state is not None:
+        reasons += _by(state, through)
     if consent:
         reasons.append(
             Reason(
@@ -587,9 +696,7 @@ def _niac(
     missing = list(intensity.missing)
     met: list[bool | None] = [intensity.met]
     for g in groups:
-        org = threshold(
-            g.organisation, f"organisation of {g.name}", f"{g.name}.organisation", _TADIC_1995
-        )
+        org = _organised(g)
         reasons += org.reasons
         missing += org.missing
         met.append(org.met)
@@ -605,7 +712,8 @@ def _niac(
         kind = None
     else:
         kind = ConflictKind.NON_INTERNATIONAL
-    ap_ii = None
+    ap_ii: bool | None = None
+    ap_ii_missing: tuple[str, ...] = ()
     quals: list[str] = list(extra)
     if (
         kind is ConflictKind.NON_INTERNATIONAL
@@ -614,7 +722,7 @@ def _niac(
         and len(groups) == 1
         and not through
     ):
-        ap_ii, why = ap_ii_applies(record, state, groups[0], on)
+        ap_ii, why, ap_ii_missing = ap_ii_applies(record, state, groups[0], on)
         reasons += why
     elif kind is ConflictKind.NON_INTERNATIONAL:
         ap_ii = False
@@ -622,65 +730,96 @@ def _niac(
             "AP II does not apply: it needs the territorial state's armed forces against the group (group against group or a foreign state's forces do not count)"
         )
     finding = _finding(ctx, question, kind, reasons, missing, qualifiers=quals)
-    return Conflict(pair, kind, finding, on, h.territory, via=through, ap_ii=ap_ii)
+    return Conflict(
+        pair,
+        kind,
+        finding,
+        on,
+        h.territory,
+        via=through,
+        ap_ii=ap_ii,
+        ap_ii_missing=ap_ii_missing,
+    )
 
 
 def ap_ii_applies(
     record: Record, state: str, group: ArmedGroup, on: Date
-) -> tuple[bool | None, list[Reason]]:
+) -> tuple[bool | None, list[Reason], tuple[str, ...]]:
     """AP II art. 1(1): whether the Protocol applies in addition to common art. 3.
 
     The territorial state must be bound by AP II, its armed forces must fight a group under
-    responsible command controlling enough territory to carry out sustained and concerted
-    operations and to implement the Protocol.
+    responsible command exercising such control over part of its territory as to carry out
+    sustained and concerted military operations and to implement the Protocol.
+
+    Returns:
+        Whether it applies (``None``: undetermined), why, and what would decide it.
     """
+    treaty = "additional-protocol-ii"
     reasons = []
-    if "additional-protocol-ii" not in record.treaty_slugs:
-        return None, [Reason("the record holds no acts on Additional Protocol II", _APII)]
-    if not record.knows(state, "additional-protocol-ii"):
-        return None, [
-            Reason(f"the record of Additional Protocol II holds no act of {state}", _APII)
-        ]
-    status = record.status(state, "additional-protocol-ii", on)
-    if not record.settled(state, "additional-protocol-ii", status):
-        return None, [
-            Reason(
-                f"the record of Additional Protocol II is partial and shows {state} as {status.value}",
-                _APII,
-            )
-        ]
+    record_missing = (f"record: acts of {state} on {treaty}",)
+    if treaty not in record.treaty_slugs:
+        return (
+            None,
+            [Reason("the record holds no acts on Additional Protocol II", _APII)],
+            (f"record: acts on {treaty}",),
+        )
+    if not record.knows(state, treaty):
+        return (
+            None,
+            [Reason(f"the record of Additional Protocol II holds no act of {state}", _APII)],
+            record_missing,
+        )
+    status = record.status(state, treaty, on)
+    if not record.settled(state, treaty, status):
+        return (
+            None,
+            [
+                Reason(
+                    f"the record of Additional Protocol II is partial and shows {state} as {status.value}",
+                    _APII,
+                )
+            ],
+            record_missing,
+        )
     if status not in BOUND:
-        return False, [
-            Reason(
-                f"{state} is not bound by Additional Protocol II on {on} ({status.value})", _APII
-            )
-        ]
+        return (
+            False,
+            [
+                Reason(
+                    f"{state} is not bound by Additional Protocol II on {on} ({status.value})",
+                    _APII,
+                )
+            ],
+            (),
+        )
     reasons.append(Reason(f"{state} is bound by Additional Protocol II on {on}", _APII))
     org = group.organisation
     needed = {
         "command_structure": org.command_structure,
         "territorial_control": org.territorial_control,
         "operations": org.operations,
+        "ihl_capacity": org.ihl_capacity,
     }
     if all(v is True for v in needed.values()):
         reasons.append(
             Reason(
-                f"{group.name} is under responsible command and controls territory enough for sustained and concerted operations",
+                f"{group.name} is under responsible command and controls territory enough for sustained and concerted operations and to implement the Protocol",
                 _APII,
             )
         )
-        return True, reasons
+        return True, reasons, ()
     if any(v is False for v in needed.values()):
         lacking = ", ".join(k.replace("_", " ") for k, v in needed.items() if v is False)
         reasons.append(Reason(f"{group.name} lacks what AP II requires: {lacking}", _APII))
-        return False, reasons
+        return False, reasons, ()
     reasons.append(
         Reason(
-            f"AP II's conditions on {group.name} are not established (command, territorial control, operations)",
+            f"AP II's conditions on {group.name} are not established (responsible command, territorial control, sustained operations, ability to implement the Protocol)",
             _APII,
         )
     )
-    return None, reasons
+    unknown = tuple(f"{group.name}.organisation.{k}" for k, v in needed.items() if v is None)
+    return None, reasons, unknown
 
 
 def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
@@ -692,13 +831,13 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
     are not a hostile army. Undetermined when effective control, or the occupant's control of the
     group it acts through, is not known.
     """
-    _record, situation, on, _policy = ctx
+    situation, on = ctx.situation, ctx.on
     pair = _pair(o.occupant, o.territory)
     where = f"{o.area} ({o.territory})" if o.area else o.territory
     question = f"Is {where} under occupation by {o.occupant} on {on}?"
     reasons = [
         Reason(
-            f"{o.occupant} holds territory of {o.territory} from {o.period.start}",
+            f"{o.occupant} holds {where} from {o.period.start}",
             _HR42,
             o.source,
         )
@@ -753,7 +892,7 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
         else:
             reasons.append(
                 Reason(
-                    f"{o.occupant} exercises authority through {o.through}, under its {level.value} control",
+                    f"{o.occupant} exercises authority through {o.through}, under its {level.value} control (occupation through a group under overall control: ICRC Commentary 2016; the ICJ left it open in Armed Activities, 2005)",
                     _TADIC_1999,
                 )
             )
@@ -779,28 +918,56 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
     return answer(kind)
 
 
-def _ongoing(h: Hostilities, on: Date) -> str | None:
-    """Whether the conflict arising from ``h`` goes on on ``on``.
+def _ongoing(h: Hostilities, on: Date) -> tuple[Date, str] | None:
+    """Whether the conflict arising from ``h`` goes on on ``on``, and the day whose facts decide.
 
-    ``None`` if not; otherwise the qualifier to add (empty while the fighting itself goes on).
-
+    ``None`` if it does not: before the fighting, or after its end where ``h.concluded``.
     IHL applies until a general conclusion of peace or a peaceful settlement (Tadić 1995,
-    para. 70; LAW.md C6): after the fighting's end, unless ``h.concluded``, a lull.
+    para. 70; LAW.md C6): after the fighting's end, the facts of its last day decide, and the
+    qualifier says a lull does not end the conflict (``concluded`` false) or names
+    ``hostilities.concluded`` as missing (unknown).
     """
     if on < h.period.start:
         return None
     if h.period.end is None or on <= h.period.end:
-        return ""
-    if h.concluded:
+        return on, ""
+    if h.concluded is True:
         return None
-    return f"the fighting recorded ended on {h.period.end}, but no general conclusion of peace or peaceful settlement is recorded: a lull does not end the conflict (Tadić 1995, para. 70)"
+    return h.period.end, "lull" if h.concluded is False else "unknown"
 
 
-def _with_qualifier(c: Conflict, qualifier: str) -> Conflict:
-    if not qualifier or c.kind in (None, ConflictKind.NONE):
-        return c
-    finding = attrs.evolve(c.finding, qualifiers=(*c.finding.qualifiers, qualifier))
-    return attrs.evolve(c, finding=finding)
+_LULL = "a lull does not end the conflict (Tadić 1995, para. 70)"
+
+
+def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -> list[Conflict]:
+    assert h.period.end is not None
+    if how == "lull":
+        note = f"the fighting recorded ended on {h.period.end}, with no general conclusion of peace or peaceful settlement: {_LULL}"
+        return [
+            c
+            if c.kind in (None, ConflictKind.NONE)
+            else attrs.evolve(
+                c,
+                finding=attrs.evolve(c.finding, qualifiers=(*c.finding.qualifiers, note)),
+            )
+            for c in found
+        ]
+    why = Reason(
+        f"the fighting recorded ended on {h.period.end}; whether the conflict ended with it (a general conclusion of peace or a peaceful settlement) or goes on is not recorded",
+        _TADIC_1995,
+    )
+    return _uncertain(found, ctx, why, "hostilities.concluded")
+
+
+def _check_codes(record: Record, situation: Situation) -> None:
+    """Every state code the situation names must be a state of the record (one clear error)."""
+    codes = {a.code for a in situation.actors if isinstance(a, StateActor)}
+    codes |= {h.territory for h in situation.hostilities}
+    codes |= {c.state for c in situation.controls}
+    codes |= {x for c in situation.consents for x in (c.territorial_state, c.foreign_state)}
+    codes |= {x for o in situation.occupations for x in (o.occupant, o.territory)}
+    for code in sorted(codes):
+        record.state(code)
 
 
 def classify(
@@ -808,22 +975,25 @@ def classify(
 ) -> tuple[Conflict, ...]:
     """Classify every relationship in ``situation`` that goes on on ``on``.
 
-    Hostilities count from their start until their end where ``concluded``, and beyond it
-    otherwise (a lull, C6). One Conflict per pair and kind — found more than once, their
-    reasons are joined — sorted, whatever the order in which actors, hostilities and
-    occupations are given; "no armed conflict" is dropped for a pair in a conflict of another
-    kind.
+    Hostilities count from their start; after their end, unless ``concluded``, the conflict
+    goes on as it stood on the last day of fighting (C6), or is undetermined where
+    ``concluded`` is unknown. One Conflict per pair, kind and territory — found more than once,
+    their reasons are joined — sorted, whatever the order in which the facts are given. "No
+    armed conflict" is dropped for a pair in a conflict of another kind, and an undetermined
+    question for a pair already answered yes by other facts.
+
+    Raises:
+        UnknownState: a state code in the situation is not a state of the record.
     """
     policy = policy or DEFAULT_POLICY
-    ctx = Ctx(record, situation, on, policy)
-    for actor in situation.actors:
-        if isinstance(actor, StateActor):
-            record.state(actor.code)
+    _check_codes(record, situation)
     found: list[Conflict] = []
     for h in sorted(situation.hostilities, key=_hostilities_key):
-        qualifier = _ongoing(h, on)
-        if qualifier is None:
+        going = _ongoing(h, on)
+        if going is None:
             continue
+        facts_on, how = going
+        ctx = Ctx(record, situation, on, policy, facts_on)
         first, second = situation.actor(h.a), situation.actor(h.b)
         now: list[Conflict]
         if isinstance(first, StateActor) and isinstance(second, StateActor):
@@ -836,20 +1006,43 @@ def classify(
             assert isinstance(first, ArmedGroup)
             assert isinstance(second, ArmedGroup)
             now = classify_group_group(ctx, h, first, second)
-        found += (_with_qualifier(c, qualifier) for c in now)
+        found += _after_fighting(ctx, h, now, how) if how else now
+    ctx = Ctx(record, situation, on, policy, on)
     for o in sorted(situation.occupations, key=_occupation_key):
         if active(o.period, on):
             found.append(classify_occupation(ctx, o))
-    out: dict[tuple[tuple[str, str], ConflictKind | None], Conflict] = {}
+    return _combine(found)
+
+
+def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
+    out: dict[tuple[object, ...], Conflict] = {}
     for c in found:
-        key = (c.parties, c.kind)
+        key: tuple[object, ...] = (c.parties, c.kind, c.territory)
+        if c.kind is None:
+            key += (c.finding.question,)
         out[key] = _merge(out[key], c) if key in out else c
-    positive = {p for p, k in out if k not in (None, ConflictKind.NONE)}
+    positive = {c.parties for c in out.values() if c.kind not in (None, ConflictKind.NONE)}
+    answered = {
+        (c.parties, c.finding.question)
+        for c in out.values()
+        if c.kind not in (None, ConflictKind.NONE)
+    }
+    kept = [
+        c
+        for c in out.values()
+        if not (c.kind is ConflictKind.NONE and c.parties in positive)
+        and not (c.kind is None and (c.parties, c.finding.question) in answered)
+    ]
     order = {k: i for i, k in enumerate(ConflictKind)}
     return tuple(
         sorted(
-            (c for (p, k), c in out.items() if not (k is ConflictKind.NONE and p in positive)),
-            key=lambda c: (c.parties, order[c.kind] if c.kind else len(order)),
+            kept,
+            key=lambda c: (
+                c.parties,
+                order[c.kind] if c.kind else len(order),
+                c.territory or "",
+                c.finding.question,
+            ),
         )
     )
 
@@ -859,28 +1052,34 @@ def _union(first: Sequence[_T], second: Sequence[_T]) -> tuple[_T, ...]:
 
 
 def _merge(first: Conflict, second: Conflict) -> Conflict:
-    """One Conflict for a pair and kind found more than once.
+    """One Conflict for a pair, kind and territory found more than once.
 
     Several hostilities, or a state fighting directly and through a group: the reasons,
-    qualifiers and missing facts of both; every group acted through; AP II if it applies to
-    either.
+    qualifiers and missing facts of both (a lull qualifier only if neither goes on fighting);
+    every group acted through; AP II if it applies to either.
     """
-    vias = sorted({v for c in (first, second) if c.via for v in c.via.split(", ")})
     aps = (first.ap_ii, second.ap_ii)
     ap_ii = True if True in aps else (None if None in aps else False)
     f, g = first.finding, second.finding
+    qualifiers = _union(f.qualifiers, g.qualifiers)
+    lulls = [any(_LULL in q for q in x.qualifiers) for x in (f, g)]
+    if not all(lulls):
+        qualifiers = tuple(q for q in qualifiers if _LULL not in q)
     finding = attrs.evolve(
         f,
         reasons=_union(f.reasons, g.reasons),
-        qualifiers=_union(f.qualifiers, g.qualifiers),
+        qualifiers=qualifiers,
         missing=_union(f.missing, g.missing),
     )
     return attrs.evolve(
         first,
         finding=finding,
-        via=", ".join(vias) or None,
+        via=(*first.via, *second.via),
         ap_ii=ap_ii,
         basis=first.basis or second.basis,
+        ap_ii_missing=()
+        if ap_ii is not None
+        else _union(first.ap_ii_missing, second.ap_ii_missing),
     )
 
 
@@ -892,11 +1091,22 @@ def _hostilities_key(h: Hostilities) -> tuple[object, ...]:
         h.a,
         h.b,
         h.territory,
-        h.concluded,
+        h.area or "",
+        repr(h.concluded),
         repr(h.intensity),
         repr(h.source),
     )
 
 
 def _occupation_key(o: Occupation) -> tuple[object, ...]:
-    return (o.period.start.isoformat(), o.occupant, o.territory, o.area or "", o.through or "")
+    end = o.period.end.isoformat() if o.period.end else "~"
+    return (
+        o.period.start.isoformat(),
+        end,
+        o.occupant,
+        o.territory,
+        o.area or "",
+        o.through or "",
+        repr(o.effective_control),
+        repr(o.source),
+    )

@@ -45,6 +45,24 @@ def _sources(value: object) -> tuple[tuple[str, Source], ...]:
     return tuple(sorted((str(k), v) for k, v in items))
 
 
+def _source_names(
+    instance: Organisation | Intensity, value: tuple[tuple[str, Source], ...]
+) -> None:
+    allowed = (*instance.INDICATORS, "asserted")
+    unknown = [name for name, _ in value if name not in allowed]
+    if unknown:
+        raise ValueError(
+            f"sources: {', '.join(unknown)} not an indicator; use one of {', '.join(allowed)}"
+        )
+
+
+def _optional_text(
+    _instance: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ValueError(f"{attribute.name}: expected a name (text), got {value!r}")
+
+
 def _tri(_instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and not isinstance(value, bool):
         raise ValueError(f"{attribute.name}: expected true, false or unknown (None), got {value!r}")
@@ -77,7 +95,9 @@ class Organisation:
     negotiation: bool | None = attrs.field(default=None, validator=_tri)
     ihl_capacity: bool | None = attrs.field(default=None, validator=_tri)
     asserted: bool | None = attrs.field(default=None, validator=_tri)
-    sources: tuple[tuple[str, Source], ...] = attrs.field(default=(), converter=_sources)
+    sources: tuple[tuple[str, Source], ...] = attrs.field(
+        default=(), converter=_sources, validator=lambda i, a, v: _source_names(i, v)
+    )
 
     INDICATORS = (
         "command_structure",
@@ -119,7 +139,9 @@ class Intensity:
     security_council: bool | None = attrs.field(default=None, validator=_tri)
     ceasefire_attempts: bool | None = attrs.field(default=None, validator=_tri)
     asserted: bool | None = attrs.field(default=None, validator=_tri)
-    sources: tuple[tuple[str, Source], ...] = attrs.field(default=(), converter=_sources)
+    sources: tuple[tuple[str, Source], ...] = attrs.field(
+        default=(), converter=_sources, validator=lambda i, a, v: _source_names(i, v)
+    )
 
     INDICATORS = (
         "protracted",
@@ -247,23 +269,31 @@ class Hostilities:
         intensity: How intense it is.
         area: A named area, if the fighting is confined to one.
         source: Where the fact comes from.
-        concluded: ``True`` where the period's end is the end of the conflict itself (a general
-            conclusion of peace, a peaceful settlement); otherwise the fighting's end is only a
-            lull and the conflict goes on (Tadić 1995, para. 70; LAW.md C6).
+        concluded: Whether the period's end is the end of the conflict itself: ``True`` for a
+            general conclusion of peace or a peaceful settlement; ``False`` where the fighting
+            stopped but the conflict goes on (a lull: Tadić 1995, para. 70; LAW.md C6);
+            ``None`` (default) where the analyst does not know — after the end, whether the
+            conflict goes on is then undetermined. Only with an end.
     """
 
     a: str = attrs.field(validator=attrs.validators.instance_of(str))
     b: str = attrs.field(validator=attrs.validators.instance_of(str))
     period: Period = attrs.field(converter=_period)
     territory: str = attrs.field(converter=_state_code)
-    intensity: Intensity = attrs.field(factory=Intensity)
-    area: str | None = None
+    intensity: Intensity = attrs.field(
+        factory=Intensity, validator=attrs.validators.instance_of(Intensity)
+    )
+    area: str | None = attrs.field(default=None, validator=_optional_text)
     source: Source | None = None
-    concluded: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    concluded: bool | None = attrs.field(default=None, validator=_tri)
 
     def __attrs_post_init__(self) -> None:
         if self.a == self.b:
             raise ValueError(f"hostilities need two different actors, not {self.a} against itself")
+        if self.concluded is not None and self.period.end is None:
+            raise ValueError(
+                "concluded: say whether the conflict ended only for hostilities with an end"
+            )
 
 
 @attrs.frozen
@@ -306,8 +336,8 @@ class Occupation:
     territory: str = attrs.field(converter=_state_code)
     period: Period = attrs.field(converter=_period)
     effective_control: bool | None = attrs.field(default=None, validator=_tri)
-    area: str | None = None
-    through: str | None = None
+    area: str | None = attrs.field(default=None, validator=_optional_text)
+    through: str | None = attrs.field(default=None, validator=_optional_text)
     source: Source | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -372,6 +402,12 @@ class Situation:
         for c in self.controls:
             if c.group not in groups:
                 problems.append(f"control names an unknown group {c.group!r}")
+        for i, c in enumerate(self.controls):
+            for d in self.controls[i + 1 :]:
+                if (c.state, c.group) == (d.state, d.group) and c.period.overlaps(d.period):
+                    problems.append(
+                        f"control of {c.group!r} by {c.state} is given twice for overlapping periods ({c.period} and {d.period}); give one level per day"
+                    )
         for o in self.occupations:
             if o.through is not None and o.through not in groups:
                 problems.append(f"occupation through an unknown group {o.through!r}")

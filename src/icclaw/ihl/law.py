@@ -63,6 +63,11 @@ def _bound(
             treaty.cite("final clauses"),
         )
     status = record.status(state, slug, on)
+    if status is TreatyStatus.PARTY_PENDING and immediate is not None:
+        return True, Reason(
+            f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
+            treaty.cite(immediate),
+        )
     if not record.settled(state, slug, status):
         return None, Reason(
             f"the record of the {treaty.short_title} is partial and shows {state} as {status.value} on {on}: a later consent may be missing",
@@ -72,11 +77,6 @@ def _bound(
         return True, Reason(
             f"{state} is bound by {treaty.short_title} on {on}",
             treaty.cite(treaty.consent_rule.article),
-        )
-    if status is TreatyStatus.PARTY_PENDING and immediate is not None:
-        return True, Reason(
-            f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
-            treaty.cite(immediate),
         )
     return False, Reason(
         f"{state} is not bound by {treaty.short_title} on {on} ({status.value})",
@@ -109,20 +109,24 @@ def _amended(
         if p.amendment not in record.treaty_slugs:
             reasons.append(
                 Reason(
-                    f"art. {p.paragraph} ({p.summary}): the record holds no acceptances of {p.amendment}; not offered",
+                    f"art. {p.paragraph} ({p.summary}): the record holds no acceptances of {p.amendment}",
                     cite,
                 )
             )
+            missing.append(f"record: acceptances of {p.amendment}")
             continue
+        tr = record.treaty(p.amendment)
+        complete = record.complete_until(p.amendment)
+        later = tr.consent_rule.apply(complete.add(days=1))
         lacking, unknown = [], []
         for s in states:
             status = record.status(s, p.amendment, on)
             if status in BOUND:
                 continue
-            if not record.settled(s, p.amendment, status):
-                unknown.append(s)
-            elif negative and record.status(s, _RS, on) not in BOUND:
+            if negative and record.status(s, _RS, on) not in BOUND:
                 continue
+            if not record.settled(s, p.amendment, status) or later <= on:
+                unknown.append(s)
             else:
                 lacking.append(s)
         rule = f"policy amendment_reach={policy.amendment_reach.value}"
@@ -136,11 +140,11 @@ def _amended(
         elif unknown:
             reasons.append(
                 Reason(
-                    f"art. {p.paragraph} ({p.summary}): the record cannot tell whether the amendment is in force for {', '.join(unknown)} on {on}",
+                    f"art. {p.paragraph} ({p.summary}): the record of acceptances is complete only up to {complete}; whether the amendment is in force on {on} for {', '.join(unknown)} cannot be told",
                     cite,
                 )
             )
-            missing += [f"record: acts of {s} on {p.amendment}" for s in unknown]
+            missing += [f"record: acceptances of {p.amendment} after {complete}"]
         else:
             offered.append(f"Rome Statute art. {p.paragraph}")
             reasons.append(
@@ -204,6 +208,7 @@ def applicable_law(
     else:
         _non_international(acc, record, conflict, states, day=day, policy=policy)
     law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    qualifiers[:0] = conflict.finding.qualifiers
     law.append("customary international humanitarian law")
     reasons.append(_CUSTOM)
     if day != conflict.on:
@@ -214,6 +219,7 @@ def applicable_law(
         "every charge also needs a nexus: conduct in the context of and associated with the conflict (Elements of Crimes)"
     )
     if missing:
+        missing = list(dict.fromkeys(missing))
         return done(None, value=tuple(law), reasons=reasons, missing=missing, qualifiers=qualifiers)
     return done(True, value=tuple(law), reasons=reasons, qualifiers=qualifiers)
 
@@ -232,7 +238,7 @@ def _international(
     acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
 ) -> None:
     """International armed conflict or occupation: treaties between the two states."""
-    law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    law, reasons, missing = acc.law, acc.reasons, acc.missing
     for slug, name, immediate in CONVENTIONS:
         answers = [_bound(record, s, slug, day, immediate) for s in states]
         reasons += [r for _, r in answers]
@@ -276,7 +282,6 @@ def _international(
         reasons.append(
             Reason("the law of occupation in the Hague Regulations applies as custom", _HR)
         )
-        qualifiers.extend(conflict.finding.qualifiers)
     law += ["Rome Statute art. 8(2)(a)", "Rome Statute art. 8(2)(b)"]
     reasons.append(
         Reason(
@@ -303,7 +308,7 @@ def _non_international(
     acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
 ) -> None:
     """Non-international armed conflict: common art. 3, AP II where it applies, art. 8(2)(c), (e)."""
-    law, reasons, qualifiers, missing = acc.law, acc.reasons, acc.qualifiers, acc.missing
+    law, reasons, missing = acc.law, acc.reasons, acc.missing
     territorial = conflict.territory
     if territorial is not None:
         answers = [
@@ -333,9 +338,13 @@ def _non_international(
             )
         )
     elif conflict.ap_ii is None:
-        qualifiers.append(
-            "whether Additional Protocol II applies is not established (art. 1(1)): see the classification"
+        reasons.append(
+            Reason(
+                "whether Additional Protocol II applies is not established: see the classification",
+                Citation("Additional Protocol II", "art. 1(1)"),
+            )
         )
+        missing += conflict.ap_ii_missing
     law += ["Rome Statute art. 8(2)(c)", "Rome Statute art. 8(2)(e)"]
     reasons.append(
         Reason(
