@@ -13,7 +13,7 @@ A situation file::
     name = "DPR/LPR armed groups"
     [group.organisation]           # true / false / leave out (unknown); "asserted" decides
     asserted = true
-    [[hostilities]]                # end: last day of fighting; concluded = true if peace then
+    [[hostilities]]                # end: last day of fighting; concluded: true (peace), false (lull)
     a = "UKR"
     b = "DPR/LPR armed groups"
     start = 2014-04-30             # TOML date (in JSON: "2014-04-30")
