@@ -98,6 +98,9 @@ def test_bad_values_in_groups_and_hostilities_are_reported(tmp_path: Path) -> No
             """
             schema = 1
             name = "bad"
+            [sources.otp]
+            kind = "secondary"
+            title = "a report"
             [[state]]
             code = "UKR"
             [[group]]
@@ -116,6 +119,19 @@ def test_bad_values_in_groups_and_hostilities_are_reported(tmp_path: Path) -> No
             territory = "UKR"
             [hostilities.intensity]
             sources = "otp"
+            [[hostilities]]
+            a = "UKR"
+            b = "G"
+            start = 2014-01-01
+            territory = "UKR"
+            [hostilities.intensity.sources]
+            clashs = "otp"
+            [[hostilities]]
+            a = "UKR"
+            b = "G"
+            start = 2014-01-01
+            territory = "UKR"
+            area = 42
             """
         ),
         encoding="utf-8",
@@ -128,6 +144,8 @@ def test_bad_values_in_groups_and_hostilities_are_reported(tmp_path: Path) -> No
     assert "hostilities 1" in text
     assert "concluded" in text
     assert "hostilities 2 intensity: sources must be a table" in text
+    assert "clashs not an indicator" in text
+    assert "area: expected a name" in text
 
 
 def test_concluded_hostilities_end_the_conflict(tmp_path: Path) -> None:

@@ -436,15 +436,20 @@ def situations(
 ) -> st.SearchStrategy[Situation]:
     """Situations over the given state codes.
 
-    Hostilities between states and groups (concluded or not), control of every level, consent
-    and occupation (directly or through a group), with generated indicators and periods.
+    Hostilities between states and groups (concluded, not or unknown), control of every level
+    (up to two states per group), consent and occupation (directly or through a group), some
+    groups liberation movements, with generated indicators and periods.
     """
 
     @st.composite
     def build(draw: st.DrawFn) -> Situation:
         states = draw(st.lists(st.sampled_from(codes), min_size=1, max_size=4, unique=True))
         groups = [
-            ArmedGroup(f"group {i}", draw(organisations()))
+            ArmedGroup(
+                f"group {i}",
+                draw(organisations()),
+                liberation_movement=draw(st.integers(0, 4)) == 0,
+            )
             for i in range(draw(st.integers(0, max_groups)))
         ]
         names = [*states, *(g.name for g in groups)]
@@ -471,11 +476,9 @@ def situations(
                     )
                 )
         controls = [
-            Control(
-                draw(st.sampled_from(states)), g.name, draw(st.sampled_from(ControlLevel)), period()
-            )
+            Control(state, g.name, draw(st.sampled_from(ControlLevel)), period())
             for g in groups
-            if draw(st.booleans())
+            for state in draw(st.lists(st.sampled_from(states), max_size=2, unique=True))
         ]
         consents = [
             Consent(a, b, period())

@@ -995,6 +995,8 @@ def classify(
         facts_on, how = going
         ctx = Ctx(record, situation, on, policy, facts_on)
         first, second = situation.actor(h.a), situation.actor(h.b)
+        if type(first) is type(second) and first.name > second.name:
+            first, second = second, first  # the same answer whichever way round they are given
         now: list[Conflict]
         if isinstance(first, StateActor) and isinstance(second, StateActor):
             now = [classify_interstate(ctx, h, first.code, second.code)]
@@ -1088,8 +1090,7 @@ def _hostilities_key(h: Hostilities) -> tuple[object, ...]:
     return (
         h.period.start.isoformat(),
         end,
-        h.a,
-        h.b,
+        *sorted((h.a, h.b)),
         h.territory,
         h.area or "",
         repr(h.concluded),
