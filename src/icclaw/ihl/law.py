@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from icclaw.dates import to_date
@@ -26,8 +27,6 @@ from icclaw.policy import DEFAULT_POLICY, AmendmentReach, Policy
 from icclaw.status import BOUND, TreatyStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from icclaw.dates import Date
     from icclaw.record import Record
 
@@ -175,23 +174,7 @@ def applicable_law(
         f"Which law applies between {conflict.parties[0]} and {conflict.parties[1]} on {day}?"
     )
 
-    def done(
-        holds: bool | None,
-        value: object = None,
-        reasons: Sequence[Reason] = (),
-        missing: Sequence[str] = (),
-        qualifiers: Sequence[str] = (),
-    ) -> Finding:
-        return record.finding(
-            question,
-            holds,
-            value=value,
-            reasons=reasons,
-            missing=missing,
-            qualifiers=qualifiers,
-            policy=policy,
-            on=day,
-        )
+    done = functools.partial(record.finding, question, policy=policy, on=day)
 
     if conflict.kind is None:
         return done(None, reasons=conflict.finding.reasons, missing=conflict.finding.missing)
