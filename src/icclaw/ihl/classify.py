@@ -583,7 +583,7 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
 
 
 def _uncertain(
-    conflicts: Sequence[Conflict], ctx: Ctx, why: Reason, missing: str
+    conflicts: Sequence[Conflict], ctx: Ctx, why: Reason, missing: Sequence[str]
 ) -> list[Conflict]:
     """The conflicts that would exist if an unknown fact held: undetermined, naming it."""
     out = []
@@ -597,7 +597,7 @@ def _uncertain(
             f.question,
             None,
             [*f.reasons, why],
-            _union(f.missing, (missing,)),
+            _union(f.missing, tuple(missing)),
             qualifiers=f.qualifiers,
         )
         out.append(attrs.evolve(c, kind=None, finding=finding, ap_ii=None, ap_ii_missing=()))
@@ -626,13 +626,12 @@ def classify_group_group(
                 fights_for_a_state = True
                 out += found
                 continue
-            what = f"control of {group.name} by {state}: level"
-            if level in _DECISIVE:  # organisation unknown or lacking
-                if org.met is False:
-                    continue
-                what = f"{group.name}.organisation.asserted"
+            if org.met is False:  # overall control works only through an organised group
+                continue
+            what = [f"control of {group.name} by {state}: level"] if level not in _DECISIVE else []
+            what += org.missing
             why = Reason(
-                f"whether {state} fights {other.name} through {group.name} turns on {what.replace(': level', '')}",
+                f"whether {state} fights {other.name} through {group.name} is not established: {', '.join(what)}",
                 _TADIC_1999,
             )
             out += _uncertain(found, ctx, why, what)
@@ -956,7 +955,7 @@ def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -
         f"the fighting recorded ended on {h.period.end}; whether the conflict ended with it (a general conclusion of peace or a peaceful settlement) or goes on is not recorded",
         _TADIC_1995,
     )
-    return _uncertain(found, ctx, why, "hostilities.concluded")
+    return _uncertain(found, ctx, why, ["hostilities.concluded"])
 
 
 def _check_codes(record: Record, situation: Situation) -> None:
