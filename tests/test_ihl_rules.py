@@ -685,3 +685,29 @@ def test_a_group_controlled_to_an_unknown_degree_leaves_its_controller_s_part_op
     ]
     assert any("BDI" in q for q in conflicts[0].finding.qualifiers)
     assert all("control of A by BDI: level" in c.finding.missing for c in conflicts[1:])
+
+
+@pytest.mark.parametrize("asserted", [False, None])
+def test_a_state_fights_through_a_group_only_if_it_is_organised(asserted: bool | None) -> None:
+    """Tadić AC 1999: overall control of an unorganised group carries no state's fight (the
+    groups' own violence is then no armed conflict either); with its organisation unknown,
+    whether Uganda fights B through A is undetermined, naming the organisation."""
+    situation = Situation(
+        "s",
+        [
+            StateActor("COD"),
+            StateActor("UGA"),
+            ArmedGroup("A", Organisation(asserted=asserted)),
+            ArmedGroup("B", ORGANISED),
+        ],
+        [Hostilities("A", "B", ALWAYS, "COD", INTENSE)],
+        [Control("UGA", "A", "overall", ALWAYS)],
+        [Consent("COD", "UGA", ALWAYS)],
+    )
+    got = {c.parties: c for c in REC.classify(situation, ON)}
+    if asserted is False:
+        assert [(p, c.kind) for p, c in got.items()] == [(("A", "B"), ConflictKind.NONE)]
+    else:
+        assert got[("B", "UGA")].kind is None
+        assert "A.organisation.asserted" in got[("B", "UGA")].finding.missing
+        assert got[("A", "B")].kind is None
