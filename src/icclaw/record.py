@@ -30,7 +30,7 @@ from icclaw.ihl.facts import IhlDeclaration, IhlDeclarationKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
 from icclaw.status import BOUND, History, TreatyStatus, history
-from icclaw.treaties import Action, Treaty
+from icclaw.treaties import Action, ActionKind, Treaty
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -571,20 +571,40 @@ class Record:
         tr = self.treaty(treaty)
         return not tr.partial or bool(self._by_pair.get((tr.slug, self.state(state).code)))
 
-    def settled(self, state: str | State, treaty: str | Treaty, status: TreatyStatus) -> bool:
+    def settled(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        status: TreatyStatus,
+        on: DateLike | None = None,
+    ) -> bool:
         """Whether ``status``, computed from the record, is certain.
 
         On a partial record only a state shown as bound, or as having left or un-signed, is
-        certain: another state's later consent may simply be missing from the record.
+        certain: another state's later consent may simply be missing from the record. Given
+        the day ``on`` the status is of, two more answers are certain for a state whose
+        record holds a consent and no withdrawal: not bound before that consent was
+        deposited, and pending after it — a state cannot consent to a treaty that already
+        binds it, so no earlier consent can be missing.
         """
         if not self.treaty(treaty).partial:
             return True
         if not self.knows(state, treaty):
             return False
-        return status in BOUND or status in (
+        if status in BOUND or status in (
             TreatyStatus.WITHDRAWN,
             TreatyStatus.SIGNATURE_WITHDRAWN,
-        )
+        ):
+            return True
+        if on is None:
+            return False
+        acts = self.actions_of(state, treaty)
+        if any(a.kind is ActionKind.WITHDRAWAL for a in acts):
+            return False
+        first = next((a for a in acts if a.kind.is_consent), None)
+        if first is None:
+            return False
+        return status is TreatyStatus.PARTY_PENDING or to_date(on) < first.date
 
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""

@@ -494,7 +494,7 @@ def explain_status(
         )
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
-    if not record.settled(st.code, tr.slug, current):
+    if not record.settled(st.code, tr.slug, current, on):
         missing = f"record: acts of {st.code} on {tr.slug} after those recorded"
         facts = [t.reason for t in hist.up_to(on)]
         why = Reason(

@@ -564,7 +564,7 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
         unknown.append(f"{treaty}: acts of {state}")
     else:
         status = record.status(state, treaty, on)
-        if not record.settled(state, treaty, status):
+        if not record.settled(state, treaty, status, on):
             reasons.append(
                 Reason(
                     f"the record of AP I is partial and shows {state} as {status.value}", _API_14
@@ -769,7 +769,7 @@ def ap_ii_applies(
             record_missing,
         )
     status = record.status(state, treaty, on)
-    if not record.settled(state, treaty, status):
+    if not record.settled(state, treaty, status, on):
         return (
             None,
             [

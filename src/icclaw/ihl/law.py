@@ -67,7 +67,7 @@ def _bound(
             f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
             treaty.cite(immediate),
         )
-    if not record.settled(state, slug, status):
+    if not record.settled(state, slug, status, on):
         return None, Reason(
             f"the record of the {treaty.short_title} is partial and shows {state} as {status.value} on {on}: a later consent may be missing",
             treaty.cite(treaty.consent_rule.article),
