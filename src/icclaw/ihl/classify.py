@@ -274,12 +274,14 @@ def _iac_question(ctx: Ctx, pair: tuple[str, str]) -> str:
 
 
 def _iac_kind(
-    ctx: Ctx, h: Hostilities, reasons: list[Reason]
+    ctx: Ctx, h: Hostilities, reasons: list[Reason], unknown: Sequence[str] = ()
 ) -> tuple[ConflictKind | None, tuple[str, ...]]:
     """Common art. 2(1) under ``iac_threshold``: the kind armed force between states makes.
 
     Under ``any-force`` (default) any armed force between states suffices; under ``minimal`` the
-    intensity indicators of ``h`` must meet a threshold.
+    intensity indicators of ``h`` must meet a threshold. ``unknown`` names facts besides the
+    intensity that must still be known for the conflict to exist: with them the answer is
+    undetermined, unless the threshold already rules the conflict out.
     """
     if ctx.policy.iac_threshold is IacThreshold.ANY_FORCE:
         reasons.append(
@@ -288,14 +290,21 @@ def _iac_kind(
                 _CA2,
             )
         )
-        return ConflictKind.INTERNATIONAL, ()
-    t = threshold(
-        h.intensity, "intensity of the inter-state violence", "hostilities.intensity", _CA2
-    )
-    reasons += t.reasons
-    reasons.append(Reason("a minimal intensity is required (policy iac_threshold=minimal)", _CA2))
-    kind = {True: ConflictKind.INTERNATIONAL, False: ConflictKind.NONE, None: None}[t.met]
-    return kind, t.missing
+        kind: ConflictKind | None = ConflictKind.INTERNATIONAL
+        missing: tuple[str, ...] = ()
+    else:
+        t = threshold(
+            h.intensity, "intensity of the inter-state violence", "hostilities.intensity", _CA2
+        )
+        reasons += t.reasons
+        reasons.append(
+            Reason("a minimal intensity is required (policy iac_threshold=minimal)", _CA2)
+        )
+        kind = {True: ConflictKind.INTERNATIONAL, False: ConflictKind.NONE, None: None}[t.met]
+        missing = t.missing
+    if unknown and kind is not ConflictKind.NONE:
+        return None, (*unknown, *missing)
+    return kind, missing
 
 
 def _iac(
@@ -309,16 +318,9 @@ def _iac(
     unknown: Sequence[str] = (),
     qualifiers: Sequence[str] = (),
 ) -> Conflict:
-    """An international armed conflict between ``a`` and ``b``, under ``iac_threshold``.
-
-    ``unknown`` names facts besides the intensity that must still be known for it to exist (an
-    unknown degree of control, an unknown organisation): with them the answer is undetermined,
-    unless the threshold already rules the conflict out.
-    """
+    """An international armed conflict between ``a`` and ``b``: :func:`_iac_kind`."""
     pair = _pair(a, b)
-    kind, missing = _iac_kind(ctx, h, reasons)
-    if unknown and kind is not ConflictKind.NONE:
-        kind, missing = None, (*unknown, *missing)
+    kind, missing = _iac_kind(ctx, h, reasons, unknown)
     finding = _finding(ctx, _iac_question(ctx, pair), kind, reasons, missing, qualifiers=qualifiers)
     return Conflict(pair, kind, finding, ctx.on, h.territory, via=via)
 
@@ -575,9 +577,7 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
             return none(Reason(f"{state} is not bound by AP I on {on} ({status.value})", _API_14))
         else:
             reasons.append(Reason(f"{state} is bound by AP I on {on}", _API_14))
-    kind, missing = _iac_kind(ctx, h, reasons)
-    if unknown and kind is not ConflictKind.NONE:
-        kind, missing = None, (*unknown, *missing)
+    kind, missing = _iac_kind(ctx, h, reasons, unknown)
     finding = _finding(ctx, question, kind, reasons, missing)
     return Conflict(pair, kind, finding, on, h.territory, basis="ap-i-96-3")
 
