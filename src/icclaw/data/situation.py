@@ -35,7 +35,7 @@ import json
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from icclaw.data.serial import SCHEMA, Reader
 from icclaw.dates import Period
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     import os
 
 __all__ = ["load_situation"]
+
+_T = TypeVar("_T")
 
 
 def load_situation(path: str | os.PathLike[str]) -> Situation:
@@ -254,30 +256,42 @@ class _Situation(Reader):
             ),
         )
 
-    def control(self, raw: Mapping[str, Any], entry: str) -> Control | None:
-        if not self.fields(raw, entry, ("state", "group", "level", "start"), ("end", "source")):
+    def dated(
+        self,
+        raw: Mapping[str, Any],
+        entry: str,
+        fields: tuple[tuple[str, ...], tuple[str, ...]],
+        make: Callable[[Period], _T],
+    ) -> _T | None:
+        """Read an entry with a period.
+
+        Check its fields (``start`` and ``end`` added), read the period, then build it; ``None``
+        with the problem recorded if any step fails.
+        """
+        required, optional = fields
+        if not self.fields(raw, entry, (*required, "start"), ("end", *optional)):
             return None
         period = self.period(raw, entry)
         if period is None:
             return None
-        return self.build(
+        return self.build(entry, lambda: make(period))
+
+    def control(self, raw: Mapping[str, Any], entry: str) -> Control | None:
+        return self.dated(
+            raw,
             entry,
-            lambda: Control(
+            (("state", "group", "level"), ("source",)),
+            lambda period: Control(
                 raw["state"], raw["group"], raw["level"], period, self.optional_source(raw, entry)
             ),
         )
 
     def consent(self, raw: Mapping[str, Any], entry: str) -> Consent | None:
-        if not self.fields(
-            raw, entry, ("territorial_state", "foreign_state", "start"), ("end", "source")
-        ):
-            return None
-        period = self.period(raw, entry)
-        if period is None:
-            return None
-        return self.build(
+        return self.dated(
+            raw,
             entry,
-            lambda: Consent(
+            (("territorial_state", "foreign_state"), ("source",)),
+            lambda period: Consent(
                 raw["territorial_state"],
                 raw["foreign_state"],
                 period,
@@ -286,19 +300,11 @@ class _Situation(Reader):
         )
 
     def occupation(self, raw: Mapping[str, Any], entry: str) -> Occupation | None:
-        if not self.fields(
+        return self.dated(
             raw,
             entry,
-            ("occupant", "territory", "start"),
-            ("end", "effective_control", "area", "through", "source"),
-        ):
-            return None
-        period = self.period(raw, entry)
-        if period is None:
-            return None
-        return self.build(
-            entry,
-            lambda: Occupation(
+            (("occupant", "territory"), ("effective_control", "area", "through", "source")),
+            lambda period: Occupation(
                 raw["occupant"],
                 raw["territory"],
                 period,
