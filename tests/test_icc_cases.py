@@ -6,6 +6,7 @@ defaults of LAW.md unless a test names a policy.
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 
@@ -388,3 +389,30 @@ def test_amended_war_crime_needs_the_amendment_in_force(rec: icclaw.Record) -> N
         by_outsider, ProprioMotu(), policy=Policy(amendment_reach="negative")
     )
     assert negative.holds is True
+
+
+def test_no_amended_war_crime_before_the_amendment_existed(rec: icclaw.Record) -> None:
+    """Arts. 22(1) and 121(5), under either reading of art. 121(5): the biological-weapons
+    paragraph was adopted on 14 Dec 2017 (ICC-ASP/16/Res.4) and first in force on 2 Apr 2020
+    (Luxembourg, UN chapter XVIII-10-d); conduct in Ukraine in March 2014 is outside it, even
+    where the negative reading shields neither Ukraine nor Russia (neither a State Party then)."""
+    event = Event(
+        Crime.WAR_CRIMES,
+        "2014-03-01",
+        territory=("UKR",),
+        nationality=("RUS",),
+        provision="8(2)(b)(xxvii)",
+    )
+    for reach in ("consent", "negative"):
+        finding = rec.jurisdiction(event, ProprioMotu(), policy=Policy(amendment_reach=reach))
+        assert finding.holds is False
+        assert any(
+            "first in force for an accepting state on 2020-04-02" in r.text for r in finding.reasons
+        )
+    # The fragments paragraph: no acceptances on the record, but none can predate 14 Dec 2018.
+    fragments = attrs.evolve(event, provision="8(2)(b)(xxviii)")
+    assert rec.jurisdiction(fragments, ProprioMotu()).holds is False
+    later = attrs.evolve(fragments, date="2023-03-01")
+    assert rec.jurisdiction(later, ProprioMotu()).missing == (
+        "record: acceptances of rome-statute-art8-amendment-2017-fragments",
+    )

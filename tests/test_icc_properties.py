@@ -23,6 +23,8 @@ from icclaw import (
 from icclaw import strategies as ist
 from icclaw.dates import s_minus, to_spans
 from icclaw.icc.council import permanent_members, required_votes, vote_outcome
+from icclaw.icc.crimes import AMENDED_PROVISIONS, Provision
+from icclaw.icc.jurisdiction import amendment_start
 from icclaw.status import BOUND
 
 REC = icclaw.load()
@@ -352,3 +354,34 @@ def test_the_darfur_referral_covers_darfur_only(event: Event) -> None:
         assert "event.area" in f.missing
     else:
         assert f.holds is False
+
+
+@given(
+    ist.events(CODES, crimes=(Crime.WAR_CRIMES,), min_date="2002-07-01", provisions=True),
+    TRIGGERS,
+    ist.policies(),
+)
+def test_no_amended_war_crime_covers_conduct_before_the_amendment_was_first_in_force(
+    event: Event, trigger: icclaw.Trigger, policy: Policy
+) -> None:
+    """Arts. 22(1) and 121(5): whatever the reading of art. 121(5) and whatever the trigger,
+    conduct that ends before the amendment was first in force for any state (or, where the
+    record holds no acceptances, before one year after its adoption) is never covered."""
+    assume(event.amendment is not None)
+    start, _known, _why = amendment_start(REC, event.amendment)
+    assume(event.period.end < start)
+    assert REC.jurisdiction(event, trigger, policy=policy).holds is False
+
+
+@given(st.sampled_from(AMENDED_PROVISIONS))
+def test_each_amendment_starts_no_earlier_than_a_year_after_its_adoption(
+    p: Provision,
+) -> None:
+    """Art. 121(5): in force for a state one year after its acceptance, which follows adoption;
+    the adoption days agree with the record's amendment files."""
+    start, known, why = amendment_start(REC, p.amendment)
+    assert start >= p.adopted.add(years=1)
+    assert known == (p.amendment in REC.treaty_slugs)
+    assert p.resolution in why.text
+    if p.amendment in REC.treaty_slugs:
+        assert REC.treaty(p.amendment).adopted == p.adopted

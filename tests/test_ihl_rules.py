@@ -24,6 +24,8 @@ from icclaw import (
     StateActor,
 )
 from icclaw import strategies as ist
+from icclaw.icc.crimes import AMENDED_PROVISIONS
+from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import threshold
 from icclaw.ihl.facts import IhlDeclaration
 from icclaw.status import BOUND
@@ -740,3 +742,37 @@ def test_a_partial_record_settles_the_days_before_a_recorded_consent(
     else:
         assert finding.holds is False
     assert finding.missing == ()
+
+
+def test_an_amendment_adopted_after_the_day_is_not_offered_and_leaves_nothing_open() -> None:
+    """Arts. 22(1), 121(5): on 14 Nov 2016 none of the 2017 weapons paragraphs existed
+    (adopted 14 Dec 2017, ICC-ASP/16/Res.4): each is not offered, and the fragments paragraph,
+    whose acceptances the record does not hold, no longer leaves the answer open."""
+    situation = Situation(
+        "s", [StateActor("UKR"), StateActor("RUS")], [Hostilities("UKR", "RUS", ALWAYS, "UKR")]
+    )
+    (conflict,) = REC.classify(situation, "2016-11-14")
+    law = REC.applicable_law(conflict)
+    assert not any("fragments" in m for m in law.missing)
+    texts = [r.text for r in law.reasons]
+    for paragraph in ("8(2)(b)(xxvii)", "8(2)(b)(xxviii)", "8(2)(b)(xxix)"):
+        assert any(
+            t.startswith(f"art. {paragraph}") and "not yet law on 2016-11-14" in t for t in texts
+        )
+
+
+@given(st.sampled_from(CODES), st.sampled_from(CODES), ist.dates("2002-07-01", "2026-12-31"))
+def test_no_amended_paragraph_is_offered_before_its_amendment_was_first_in_force(
+    a: str, b: str, on: pendulum.Date
+) -> None:
+    """Arts. 22(1), 121(5): whatever the policy, an amended art. 8 paragraph is offered only on
+    a day on which its amendment was in force for some state."""
+    if a == b:
+        return
+    situation = Situation("s", [StateActor(a), StateActor(b)], [Hostilities(a, b, ALWAYS, a)])
+    (conflict,) = REC.classify(situation, on)
+    for reach in ("consent", "negative"):
+        offered = REC.applicable_law(conflict, policy=Policy(amendment_reach=reach)).value or ()
+        for p in AMENDED_PROVISIONS:
+            if f"Rome Statute art. {p.paragraph}" in offered:
+                assert on >= amendment_start(REC, p.amendment)[0]

@@ -10,7 +10,9 @@ import enum
 
 import attrs
 
-__all__ = ["AMENDED_PROVISIONS", "Crime", "Provision", "provision"]
+from icclaw.dates import Date, to_date
+
+__all__ = ["AMENDED_PROVISIONS", "Crime", "Provision", "adoption", "provision"]
 
 
 class Crime(enum.StrEnum):
@@ -46,12 +48,17 @@ class Provision:
         conflict: ``"international"`` or ``"non-international"``: the kind of armed conflict
             the paragraph belongs to.
         summary: What the paragraph prohibits, in a few words.
+        adopted: The day the Assembly of States Parties (or the Review Conference) adopted the
+            amendment; no state can accept it, and so no one can be bound by it, before then.
+        resolution: The resolution that adopted it, e.g. ``"RC/Res.5"``.
     """
 
     paragraph: str
     amendment: str
     conflict: str
     summary: str
+    adopted: Date = attrs.field(converter=to_date)
+    resolution: str
 
 
 _A2010 = "rome-statute-art8-amendment-2010"
@@ -65,21 +72,45 @@ _BIO = "employing weapons using microbial or other biological agents, or toxins"
 _FRAG = "employing weapons injuring by fragments not detectable by X-rays"
 _LASER = "employing laser weapons designed to cause permanent blindness"
 
+# Adoption: Review Conference, Kampala, 10 June 2010 (RC/Res.5); Assembly of States Parties,
+# 16th session, 14 December 2017 (ICC-ASP/16/Res.4, the three weapons amendments); 18th
+# session, 6 December 2019 (ICC-ASP/18/Res.5). The same days are the ``adopted`` dates of the
+# record's amendment files, which a test compares.
+_K2010 = ("2010-06-10", "RC/Res.5")
+_K2017 = ("2017-12-14", "ICC-ASP/16/Res.4")
+_K2019 = ("2019-12-06", "ICC-ASP/18/Res.5")
+
 AMENDED_PROVISIONS: tuple[Provision, ...] = (
-    Provision("8(2)(e)(xiii)", _A2010, _NIAC, "employing poison or poisoned weapons"),
-    Provision("8(2)(e)(xiv)", _A2010, _NIAC, "employing asphyxiating, poisonous or other gases"),
-    Provision("8(2)(e)(xv)", _A2010, _NIAC, "employing bullets which expand or flatten easily"),
-    Provision("8(2)(b)(xxvii)", _A2017, _IAC, _BIO),
-    Provision("8(2)(b)(xxviii)", _A2017F, _IAC, _FRAG),
-    Provision("8(2)(b)(xxix)", _A2017L, _IAC, _LASER),
-    Provision("8(2)(e)(xvi)", _A2017, _NIAC, _BIO),
-    Provision("8(2)(e)(xvii)", _A2017F, _NIAC, _FRAG),
-    Provision("8(2)(e)(xviii)", _A2017L, _NIAC, _LASER),
-    Provision("8(2)(e)(xix)", _A2019, _NIAC, "intentionally using starvation of civilians"),
+    Provision("8(2)(e)(xiii)", _A2010, _NIAC, "employing poison or poisoned weapons", *_K2010),
+    Provision(
+        "8(2)(e)(xiv)", _A2010, _NIAC, "employing asphyxiating, poisonous or other gases", *_K2010
+    ),
+    Provision(
+        "8(2)(e)(xv)", _A2010, _NIAC, "employing bullets which expand or flatten easily", *_K2010
+    ),
+    Provision("8(2)(b)(xxvii)", _A2017, _IAC, _BIO, *_K2017),
+    Provision("8(2)(b)(xxviii)", _A2017F, _IAC, _FRAG, *_K2017),
+    Provision("8(2)(b)(xxix)", _A2017L, _IAC, _LASER, *_K2017),
+    Provision("8(2)(e)(xvi)", _A2017, _NIAC, _BIO, *_K2017),
+    Provision("8(2)(e)(xvii)", _A2017F, _NIAC, _FRAG, *_K2017),
+    Provision("8(2)(e)(xviii)", _A2017L, _NIAC, _LASER, *_K2017),
+    Provision(
+        "8(2)(e)(xix)", _A2019, _NIAC, "intentionally using starvation of civilians", *_K2019
+    ),
 )
 """Every art. 8 paragraph added by amendment (RC/Res.5; ICC-ASP/16/Res.4; ICC-ASP/18/Res.5)."""
 
 _BY_PARAGRAPH = {p.paragraph: p for p in AMENDED_PROVISIONS}
+_ADOPTION = {p.amendment: (p.adopted, p.resolution) for p in AMENDED_PROVISIONS}
+
+
+def adoption(amendment: str) -> tuple[Date, str]:
+    """Return the day an art. 8 amendment was adopted and the resolution that adopted it.
+
+    Raises:
+        KeyError: if ``amendment`` is not the slug of an art. 8 amendment.
+    """
+    return _ADOPTION[amendment]
 
 
 def provision(paragraph: str) -> Provision | None:

@@ -44,7 +44,7 @@ from icclaw.dates import (
 from icclaw.errors import UnknownResolution
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, permanent_members, vote_outcome
-from icclaw.icc.crimes import Crime
+from icclaw.icc.crimes import Crime, adoption
 from icclaw.icc.facts import (
     CourtSituation,
     DeclarationKind,
@@ -76,6 +76,7 @@ __all__ = [
     "FLOOR",
     "Check",
     "Query",
+    "amendment_start",
     "check_age",
     "check_aggression",
     "check_deferral",
@@ -112,6 +113,7 @@ _C = {
     "17": Citation(RS, "art. 17"),
     "26": Citation(RS, "art. 26"),
     "121(5)": Citation(RS, "art. 121(5)"),
+    "22(1)": Citation(RS, "arts. 22(1), 121(5)"),
     "124": Citation(RS, "art. 124"),
     "127(2)": Citation(RS, "art. 127(2)"),
     "8bis": Citation(RS, "art. 8bis(1)"),
@@ -534,11 +536,17 @@ def check_subject_matter(q: Query) -> Check:
     amendment = event.amendment
     if amendment is None:
         return _ORIGINAL_TEXT[event.crime]
+    first_day, known, why_start = amendment_start(record, amendment)
     if amendment not in record.treaty_slugs:
-        return _unknown(
+        return Check(
+            NEVER,
+            (span(first_day),),
+            (
+                crime,
+                why_start,
+                Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),
+            ),
             (f"record: acceptances of {amendment}",),
-            crime,
-            Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),
         )
     tr = record.treaty(amendment)
     if isinstance(trigger, SecurityCouncilReferral):
@@ -580,6 +588,9 @@ def check_subject_matter(q: Query) -> Check:
         certain = s_and(certain, allowed)
         possible = s_and(possible, allowed_maybe)
         unrecorded = unrecorded or maybe != accepted
+    reasons.append(why_start)
+    certain = s_and(certain, (span(first_day),) if known else NEVER)
+    possible = s_and(possible, (span(first_day),))
     missing = (
         [f"record: acceptances of {amendment} after {record.complete_until(amendment)}"]
         if unrecorded
@@ -592,6 +603,44 @@ def check_subject_matter(q: Query) -> Check:
         missing.append("event.territory")
         certain = NEVER
     return Check(certain, possible, tuple(reasons), tuple(missing))
+
+
+def amendment_start(record: Record, amendment: str) -> tuple[Date, bool, Reason]:
+    """The first day an art. 8 amendment can be the law of any case (arts. 22(1), 121(5)).
+
+    An amendment to art. 8 enters into force for an accepting State Party one year after its
+    deposit of acceptance (art. 121(5)), and no acceptance precedes adoption; conduct before
+    the amendment was first in force for any state was not, when it took place, a crime
+    within the jurisdiction of the Court under the amended provision (art. 22(1)). Whatever
+    the reading of art. 121(5) (policy ``amendment_reach``), no earlier conduct is covered.
+
+    Returns:
+        ``(day, known, reason)``: ``known`` is True when ``day`` is the recorded first entry
+        into force, False when it is only the earliest possible one — one year after adoption
+        where the record holds no acceptance, or after the record's end.
+    """
+    adopted, resolution = adoption(amendment)
+    head = f"the provision was added by an amendment adopted on {adopted} ({resolution})"
+    if amendment in record.treaty_slugs:
+        first = record.treaty(amendment).entry_into_force
+        if first is not None:
+            return (
+                first,
+                True,
+                Reason(
+                    f"{head}, first in force for an accepting state on {first}: no conduct before that day falls under it",
+                    _C["22(1)"],
+                ),
+            )
+    earliest = years_after(adopted, 1)
+    return (
+        earliest,
+        False,
+        Reason(
+            f"{head}: in force for no state before one year after adoption, {earliest} at the earliest; no conduct before that day falls under it",
+            _C["22(1)"],
+        ),
+    )
 
 
 def _accepted(

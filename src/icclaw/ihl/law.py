@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from icclaw.dates import to_date
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.crimes import AMENDED_PROVISIONS
+from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import Conflict, ConflictKind
 from icclaw.policy import DEFAULT_POLICY, AmendmentReach, Policy
 from icclaw.status import BOUND, TreatyStatus
@@ -104,6 +105,15 @@ def _amended(
     negative = policy.amendment_reach is AmendmentReach.NEGATIVE
     for p in AMENDED_PROVISIONS:
         if not p.paragraph.startswith(paragraph_prefix):
+            continue
+        start, _known, why_start = amendment_start(record, p.amendment)
+        if on < start:
+            reasons.append(
+                Reason(
+                    f"art. {p.paragraph} ({p.summary}): not yet law on {on}: {why_start.text}; not offered",
+                    why_start.citation,
+                )
+            )
             continue
         if p.amendment not in record.treaty_slugs:
             reasons.append(
