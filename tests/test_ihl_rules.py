@@ -29,6 +29,7 @@ from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import threshold
 from icclaw.ihl.facts import IhlDeclaration
 from icclaw.status import BOUND
+from icclaw.treaties import ActionKind
 
 REC = icclaw.load()
 CODES = ("UKR", "RUS", "GEO", "COD", "UGA", "IRQ", "USA", "GBR", "SYR", "FRA")
@@ -370,7 +371,7 @@ def test_a_war_of_national_liberation_needs_the_state_bound_and_an_accepted_decl
     assert not REC.knows("MAR", "additional-protocol-i")
     unknown = REC.classify(WESTERN_SAHARA, DAY)
     assert _kinds(unknown) == [("non-international-armed-conflict", None), (None, "ap-i-96-3")]
-    assert "additional-protocol-i: acts of MAR" in unknown[1].finding.missing
+    assert "record: acts of MAR on additional-protocol-i" in unknown[1].finding.missing
     bound = _with_ap_i(REC, "MAR")
     (iac,) = bound.classify(WESTERN_SAHARA, DAY)
     assert (iac.kind, iac.basis) == (ConflictKind.INTERNATIONAL, "ap-i-96-3")
@@ -719,10 +720,12 @@ CONSENTING = tuple(
             for a in REC.actions
             if a.treaty in PARTIAL
             and a.kind.is_consent
+            and a.kind is not ActionKind.CONSENT
             and not any(b.kind.value == "withdrawal" for b in REC.actions_of(a.state, a.treaty))
         }
     )
 )
+UNSTATED = tuple(sorted({a for a in REC.actions if a.kind is ActionKind.CONSENT}, key=str))
 
 
 @given(st.sampled_from(CONSENTING), st.integers(1, 20000))
@@ -730,7 +733,8 @@ def test_a_partial_record_settles_the_days_before_a_recorded_consent(
     pair: tuple[str, str], days: int
 ) -> None:
     """A consent presupposes that the state was not bound: before the first consent a partial
-    record holds, the answer is a decided no; between its deposit and its effect, pending."""
+    record holds (of a stated kind), the answer is a decided no; between its deposit and its
+    effect, pending."""
     treaty, code = pair
     first = next(a for a in REC.actions_of(code, treaty) if a.kind.is_consent)
     before = first.date.subtract(days=days)
@@ -776,3 +780,37 @@ def test_no_amended_paragraph_is_offered_before_its_amendment_was_first_in_force
         for p in AMENDED_PROVISIONS:
             if f"Rome Statute art. {p.paragraph}" in offered:
                 assert on >= amendment_start(REC, p.amendment)[0]
+
+
+@given(st.sampled_from(UNSTATED), st.integers(-20000, 20000))
+def test_an_instrument_of_unstated_kind_binds_from_its_latest_effect_and_leaves_earlier_days_open(
+    act: icclaw.Action, days: int
+) -> None:
+    """An instrument the source does not call a ratification, an accession or a succession
+    (kind ``consent``) binds from six months after its deposit at the latest (GC I arts. 58,
+    61 and the like); before that day it may be a succession already in force from
+    independence, so a not-bound answer is undetermined, naming the kind as what would decide."""
+    treaty = REC.treaty(act.treaty)
+    effect = treaty.entry_into_force_for(act.date)
+    day = effect.add(days=days)
+    finding = REC.is_bound(act.state, act.treaty, day)
+    if day >= effect:
+        assert finding.holds is True
+    elif REC.status(act.state, act.treaty, day) not in BOUND:
+        assert finding.holds is None
+        assert finding.missing == (
+            f"record: the kind of {act.state}'s instrument of {act.date} on {act.treaty}",
+        )
+
+
+def test_zimbabwe_geneva_convention_iv_unstated_kind() -> None:
+    """Austria, BGBl. Nr. 224/1986 (the Swiss depositary's notices, kind not given per state):
+    Zimbabwe deposited its instrument for the four Conventions on 7 Mar 1983. Bound from
+    7 Sep 1983 at the latest; before that, a succession (in force from independence) cannot be
+    told from an accession."""
+    (act,) = REC.actions_of("ZWE", "geneva-convention-iv")
+    assert (act.kind, act.date) == (ActionKind.CONSENT, pendulum.Date(1983, 3, 7))
+    assert REC.is_bound("ZWE", "geneva-convention-iv", "1983-09-07").holds is True
+    assert REC.is_bound("ZWE", "geneva-convention-iv", "1983-09-06").holds is None
+    assert REC.is_bound("ZWE", "geneva-convention-iv", "1981-01-01").holds is None
+    assert REC.entry_into_force("ZWE", "geneva-convention-iv") == pendulum.Date(1983, 9, 7)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import assume, given
@@ -313,3 +314,40 @@ def test_an_unlawful_act_is_refused_and_the_record_is_left_unchanged(
     with pytest.raises(RecordError, match="withdrawal by a state that is not a party"):
         record.with_action(bad)
     assert record.digest == before
+
+
+@given(ist.records(min_states=2, max_states=4), st.data())
+def test_an_instrument_of_unstated_kind_is_settled_only_where_its_real_kind_agrees(
+    record: Record, data: st.DataObject
+) -> None:
+    """Relabel one consent of a lawful history as ``consent`` (the source does not say whether
+    it was a ratification, an accession or a succession): wherever the relabelled record calls
+    its status certain, the history with the real kind gives the same status; from the day a
+    ratification or accession would take effect, it is bound."""
+    treaty = record.treaties[0]
+    consents = [
+        a
+        for a in record.actions
+        if (a.kind.is_consent and a.kind is not ActionKind.CONSENT and a.effective is None)
+        or a.kind is ActionKind.SUCCESSION
+    ]
+    assume(consents and treaty.entry_into_force is not None)
+    real = data.draw(st.sampled_from(consents))
+    unstated = attrs.evolve(real, kind=ActionKind.CONSENT, effective=None)
+    try:
+        relabelled = attrs.evolve(
+            record, actions=[unstated if a == real else a for a in record.actions]
+        )
+    except RecordError:  # a later act the relabelled instrument no longer allows
+        assume(False)
+        return
+    assert treaty.entry_into_force is not None
+    latest = treaty.entry_into_force_for(real.date)
+    for _ in range(6):
+        day = data.draw(ist.dates(treaty.adopted, record.as_of.add(years=2)))
+        status = relabelled.status(real.state, treaty, day)
+        if relabelled.settled(real.state, treaty, status, day):
+            assert status == record.status(real.state, treaty, day), (real, day)
+        nxt = [a for a in record.actions_of(real.state, treaty) if a.date > real.date]
+        if latest <= day and not nxt:
+            assert status in BOUND

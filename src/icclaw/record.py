@@ -29,7 +29,7 @@ from icclaw.icc.facts import (
 from icclaw.ihl.facts import IhlDeclaration, IhlDeclarationKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
-from icclaw.status import BOUND, History, TreatyStatus, history
+from icclaw.status import BOUND, Doubt, History, TreatyStatus, history
 from icclaw.treaties import Action, ActionKind, Treaty
 
 if TYPE_CHECKING:
@@ -585,26 +585,68 @@ class Record:
         the day ``on`` the status is of, two more answers are certain for a state whose
         record holds a consent and no withdrawal: not bound before that consent was
         deposited, and pending after it — a state cannot consent to a treaty that already
-        binds it, so no earlier consent can be missing.
+        binds it, so no earlier consent can be missing. On any record, a state not shown as
+        bound before an instrument of unstated kind (:attr:`ActionKind.CONSENT`) took effect
+        may have been bound already: the instrument may be a succession reaching back.
         """
-        if not self.treaty(treaty).partial:
-            return True
-        if not self.knows(state, treaty):
-            return False
+        return self.doubt(state, treaty, status, on) is None
+
+    def doubt(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        status: TreatyStatus,
+        on: DateLike | None = None,
+    ) -> Doubt | None:
+        """Why ``status``, computed from the record, is not certain; ``None`` if it is.
+
+        See :meth:`settled` for when it is. The :class:`Doubt` says why, and names the fact of
+        the record that would settle it.
+        """
+        tr = self.treaty(treaty)
+        code = self.state(state).code
+        acts = self.actions_of(code, tr.slug)
+        if status not in BOUND and tr.entry_into_force is not None:
+            day = self.as_of if on is None else to_date(on)
+            for a in acts:
+                if a.kind is not ActionKind.CONSENT:
+                    continue
+                effect = (
+                    tr.entry_into_force_for(a.date)
+                    if a.effective is None
+                    else max(a.effective, tr.entry_into_force)
+                )
+                if day < effect:
+                    return Doubt(
+                        f"the record does not say whether {code}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
+                        f"record: the kind of {code}'s instrument of {a.date} on {tr.slug}",
+                    )
+        if not tr.partial:
+            return None
+        partial = Doubt(
+            f"the record of the {tr.short_title} is partial and shows {code} as {status.value}"
+            + ("" if on is None else f" on {to_date(on)}")
+            + ": a later consent may be missing",
+            f"record: acts of {code} on {tr.slug} after those recorded",
+        )
+        if not acts:
+            return Doubt(
+                f"the record of the {tr.short_title} lists some states only, and no act of {code}",
+                f"record: acts of {code} on {tr.slug}",
+            )
         if status in BOUND or status in (
             TreatyStatus.WITHDRAWN,
             TreatyStatus.SIGNATURE_WITHDRAWN,
         ):
-            return True
-        if on is None:
-            return False
-        acts = self.actions_of(state, treaty)
-        if any(a.kind is ActionKind.WITHDRAWAL for a in acts):
-            return False
+            return None
+        if on is None or any(a.kind is ActionKind.WITHDRAWAL for a in acts):
+            return partial
         first = next((a for a in acts if a.kind.is_consent), None)
         if first is None:
-            return False
-        return status is TreatyStatus.PARTY_PENDING or to_date(on) < first.date
+            return partial
+        if status is TreatyStatus.PARTY_PENDING or to_date(on) < first.date:
+            return None
+        return partial
 
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BOUND",
     "LEGAL_TRANSITIONS",
+    "Doubt",
     "History",
     "Transition",
     "TreatyStatus",
@@ -97,6 +98,20 @@ LEGAL_TRANSITIONS: frozenset[tuple[TreatyStatus, TreatyStatus]] = frozenset(
     }
 )
 """Every change of status LAW.md section 4 allows; any other sequence is a data error."""
+
+
+@attrs.frozen
+class Doubt:
+    """Why a status computed from the record is not certain.
+
+    Attributes:
+        text: Why, as a sentence.
+        missing: The fact of the record that would settle it, e.g.
+            ``"record: acts of UKR on geneva-convention-i"``.
+    """
+
+    text: str
+    missing: str
 
 
 @attrs.frozen
@@ -313,6 +328,8 @@ class _Replay:
                 how = f"deposited before the treaty's general entry into force on {effect}"
             else:
                 how = treaty.consent_rule.describe(act.date)
+            if act.kind is ActionKind.CONSENT:
+                how += " at the latest (a succession, were it one, took effect from independence)"
             cite = treaty.cite(treaty.consent_rule.article)
         if effect <= act.date:  # in force at once (or, for a succession, from an earlier day)
             text = f"{fact.text}; {treaty.short_title} in force for {self.state}: {how}"
@@ -386,6 +403,7 @@ _VERBS = {
     ActionKind.ACCEPTANCE: "deposited its instrument of acceptance of",
     ActionKind.APPROVAL: "deposited its instrument of approval of",
     ActionKind.SUCCESSION: "notified its succession to",
+    ActionKind.CONSENT: "deposited an instrument of consent (ratification, accession or succession: the source does not say which) to",
     ActionKind.SIGNATURE_WITHDRAWAL: "notified the depositary that it does not intend to become a party to",
     ActionKind.INSTRUMENT_WITHDRAWAL: "withdrew, before it took effect, its instrument deposited for",
     ActionKind.WITHDRAWAL: "notified its withdrawal from",
@@ -477,35 +495,16 @@ def explain_status(
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
-    if not record.knows(st.code, tr.slug):
-        missing = f"record: acts of {st.code} on {tr.slug}"
-        why = Reason(
-            f"the record of the {tr.short_title} lists some states only, and no act of {st.code}",
-            tr.cite("final clauses"),
-        )
-        return record.finding(
-            question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
-            None,
-            reasons=[why],
-            missing=[missing],
-            policy=policy,
-            on=on,
-            known_on=known_on,
-        )
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
-    if not record.settled(st.code, tr.slug, current, on):
-        missing = f"record: acts of {st.code} on {tr.slug} after those recorded"
+    doubt = record.doubt(st.code, tr.slug, current, on)
+    if doubt is not None:
         facts = [t.reason for t in hist.up_to(on)]
-        why = Reason(
-            f"on {on} the record shows {st.code} as {current.value}, but the record of the {tr.short_title} is partial: a later consent may be missing",
-            tr.cite("final clauses"),
-        )
         return record.finding(
             question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
             None,
-            reasons=[*facts, why],
-            missing=[missing],
+            reasons=[*facts, Reason(doubt.text, tr.cite("final clauses"))],
+            missing=[doubt.missing],
             policy=policy,
             on=on,
             known_on=known_on,
@@ -711,7 +710,9 @@ def entry_into_force(
     """Return the day the treaty entered into force for ``state`` by its latest consent.
 
     ``None`` if the state never consented, if its latest instrument was withdrawn before it
-    took effect, or if it has not yet taken effect by the record's ``as_of``.
+    took effect, or if it has not yet taken effect by the record's ``as_of``. For an
+    instrument whose kind the record does not state (:attr:`ActionKind.CONSENT`), the day it
+    was in force by at the latest: a succession would have taken effect earlier.
     """
     hist = record.history(state, treaty, known_on=known_on)
     for t in reversed(hist.transitions):

@@ -312,6 +312,10 @@ class ActionKind(enum.StrEnum):
     ACCEPTANCE = "acceptance"
     APPROVAL = "approval"
     SUCCESSION = "succession"
+    CONSENT = "consent"
+    """An instrument of consent to be bound whose kind the source does not state: a
+    ratification, acceptance, approval or accession (in force by the treaty's rule for later
+    consents) or a notification of succession (in force from independence)."""
     SIGNATURE_WITHDRAWAL = "signature-withdrawal"
     """Notice that the state does not intend to become a party (VCLT art. 18(a))."""
     INSTRUMENT_WITHDRAWAL = "instrument-withdrawal"
@@ -342,6 +346,7 @@ _CONSENTS = frozenset(
         ActionKind.ACCEPTANCE,
         ActionKind.APPROVAL,
         ActionKind.SUCCESSION,
+        ActionKind.CONSENT,
     }
 )
 _ORDER = {
@@ -351,6 +356,7 @@ _ORDER = {
     ActionKind.ACCEPTANCE: 1,
     ActionKind.APPROVAL: 1,
     ActionKind.SUCCESSION: 1,
+    ActionKind.CONSENT: 1,
     ActionKind.SIGNATURE_WITHDRAWAL: 2,
     ActionKind.INSTRUMENT_WITHDRAWAL: 3,
     ActionKind.WITHDRAWAL: 4,

@@ -561,18 +561,15 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
             )
         )
     treaty = "additional-protocol-i"
-    if treaty not in record.treaty_slugs or not record.knows(state, treaty):
-        reasons.append(Reason(f"the record of AP I holds no act of {state}", _API_14))
-        unknown.append(f"{treaty}: acts of {state}")
+    if treaty not in record.treaty_slugs:
+        reasons.append(Reason("the record holds no acts on AP I", _API_14))
+        unknown.append(f"record: acts on {treaty}")
     else:
         status = record.status(state, treaty, on)
-        if not record.settled(state, treaty, status, on):
-            reasons.append(
-                Reason(
-                    f"the record of AP I is partial and shows {state} as {status.value}", _API_14
-                )
-            )
-            unknown.append(f"{treaty}: acts of {state}")
+        doubt = record.doubt(state, treaty, status, on)
+        if doubt is not None:
+            reasons.append(Reason(doubt.text, _API_14))
+            unknown.append(doubt.missing)
         elif status not in BOUND:
             return none(Reason(f"{state} is not bound by AP I on {on} ({status.value})", _API_14))
         else:
@@ -755,31 +752,16 @@ def ap_ii_applies(
     """
     treaty = "additional-protocol-ii"
     reasons = []
-    record_missing = (f"record: acts of {state} on {treaty}",)
     if treaty not in record.treaty_slugs:
         return (
             None,
             [Reason("the record holds no acts on Additional Protocol II", _APII)],
             (f"record: acts on {treaty}",),
         )
-    if not record.knows(state, treaty):
-        return (
-            None,
-            [Reason(f"the record of Additional Protocol II holds no act of {state}", _APII)],
-            record_missing,
-        )
     status = record.status(state, treaty, on)
-    if not record.settled(state, treaty, status, on):
-        return (
-            None,
-            [
-                Reason(
-                    f"the record of Additional Protocol II is partial and shows {state} as {status.value}",
-                    _APII,
-                )
-            ],
-            record_missing,
-        )
+    doubt = record.doubt(state, treaty, status, on)
+    if doubt is not None:
+        return None, [Reason(doubt.text, _APII)], (doubt.missing,)
     if status not in BOUND:
         return (
             False,

@@ -53,34 +53,31 @@ _RS = "rome-statute"
 
 def _bound(
     record: Record, state: str, slug: str, on: Date, immediate: str | None
-) -> tuple[bool | None, Reason]:
+) -> tuple[bool | None, Reason, str | None]:
+    """Whether ``state`` is bound by ``slug`` on ``on``, why, and what would decide it."""
     if slug not in record.treaty_slugs:
-        return None, Reason(f"the record holds no acts on {slug}", None)
+        return None, Reason(f"the record holds no acts on {slug}", None), f"record: acts on {slug}"
     treaty = record.treaty(slug)
-    if not record.knows(state, slug):
-        return None, Reason(
-            f"the record of the {treaty.short_title} lists some states only, and no act of {state}",
-            treaty.cite("final clauses"),
-        )
     status = record.status(state, slug, on)
     if status is TreatyStatus.PARTY_PENDING and immediate is not None:
-        return True, Reason(
-            f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
-            treaty.cite(immediate),
+        return (
+            True,
+            Reason(
+                f"{state} deposited its instrument of {treaty.short_title} and is a party to the conflict: it takes effect at once",
+                treaty.cite(immediate),
+            ),
+            None,
         )
-    if not record.settled(state, slug, status, on):
-        return None, Reason(
-            f"the record of the {treaty.short_title} is partial and shows {state} as {status.value} on {on}: a later consent may be missing",
-            treaty.cite(treaty.consent_rule.article),
-        )
+    doubt = record.doubt(state, slug, status, on)
+    cite = treaty.cite(treaty.consent_rule.article)
+    if doubt is not None:
+        return None, Reason(doubt.text, cite), doubt.missing
     if status in BOUND:
-        return True, Reason(
-            f"{state} is bound by {treaty.short_title} on {on}",
-            treaty.cite(treaty.consent_rule.article),
-        )
-    return False, Reason(
-        f"{state} is not bound by {treaty.short_title} on {on} ({status.value})",
-        treaty.cite(treaty.consent_rule.article),
+        return True, Reason(f"{state} is bound by {treaty.short_title} on {on}", cite), None
+    return (
+        False,
+        Reason(f"{state} is not bound by {treaty.short_title} on {on} ({status.value})", cite),
+        None,
     )
 
 
@@ -234,22 +231,18 @@ def _international(
     law, reasons, missing = acc.law, acc.reasons, acc.missing
     for slug, name, immediate in CONVENTIONS:
         answers = [_bound(record, s, slug, day, immediate) for s in states]
-        reasons += [r for _, r in answers]
-        if all(a is True for a, _ in answers):
+        reasons += [r for _, r, _ in answers]
+        if all(a is True for a, _, _ in answers):
             law.append(name)
-        elif any(a is None for a, _ in answers):
-            missing += [
-                f"record: acts of {st} on {slug}"
-                for st, (a, _) in zip(states, answers, strict=True)
-                if a is None
-            ]
+        elif any(a is None for a, _, _ in answers):
+            missing += [m for a, _, m in answers if a is None and m is not None]
     api = [_bound(record, s, "additional-protocol-i", day, None) for s in states]
-    reasons += [r for _, r in api]
+    reasons += [r for _, r, _ in api]
     if conflict.basis == "ap-i-96-3":
         law.append("Additional Protocol I")
         equal = "the Conventions and AP I apply equally to the authority and the state"
         reasons.append(Reason(equal, Citation("Additional Protocol I", "art. 96(3)(b)–(c)")))
-    elif len(states) == 2 and all(a is True for a, _ in api):
+    elif len(states) == 2 and all(a is True for a, _, _ in api):
         law.append("Additional Protocol I")
         reasons.append(
             Reason(
@@ -257,12 +250,8 @@ def _international(
                 Citation("Additional Protocol I", "art. 1(3)"),
             )
         )
-    elif any(a is None for a, _ in api):
-        missing += [
-            f"record: acts of {st} on additional-protocol-i"
-            for st, (a, _) in zip(states, api, strict=True)
-            if a is None
-        ]
+    elif any(a is None for a, _, _ in api):
+        missing += [m for a, _, m in api if a is None and m is not None]
     else:
         reasons.append(
             Reason(
@@ -307,8 +296,8 @@ def _non_international(
         answers = [
             _bound(record, territorial, slug, day, immediate) for slug, _, immediate in CONVENTIONS
         ]
-        reasons += [r for _, r in answers]
-        if any(a is True for a, _ in answers):
+        reasons += [r for _, r, _ in answers]
+        if any(a is True for a, _, _ in answers):
             law.append("Geneva Conventions, common art. 3")
             reasons.append(
                 Reason(
@@ -316,12 +305,8 @@ def _non_international(
                     Citation("Geneva Conventions", "common art. 3"),
                 )
             )
-        elif any(a is None for a, _ in answers):
-            missing += [
-                f"record: acts of {territorial} on {slug}"
-                for (slug, _, _), (a, _) in zip(CONVENTIONS, answers, strict=True)
-                if a is None
-            ]
+        elif any(a is None for a, _, _ in answers):
+            missing += [m for a, _, m in answers if a is None and m is not None]
     if conflict.ap_ii is True:
         law.append("Additional Protocol II")
         reasons.append(
