@@ -31,8 +31,17 @@ between = next(
 law = rec.applicable_law(between)
 print("== The law between Russia and Ukraine on 2016-11-14")
 print(law.explain())
-assert "Rome Statute art. 8(2)(a)" in law.value
+assert law.holds is True  # every treaty status it needs is on the record
+assert {"Geneva Convention IV", "Additional Protocol I", "Rome Statute art. 8(2)(a)"} <= set(
+    law.value
+)
 assert "Rome Statute art. 8(2)(e)" not in law.value
+
+# The occupation of Crimea: the Hague Regulations and Geneva Convention IV.
+occupation = next(c for c in conflicts if c.kind is ConflictKind.OCCUPATION)
+assert {"Hague Regulations 1907 (arts. 42–56)", "Geneva Convention IV"} <= set(
+    rec.applicable_law(occupation).value
+)
 
 # Before 30 April 2014 the violence in the east was not (yet) an armed conflict on this account;
 # Crimea already was an international one.

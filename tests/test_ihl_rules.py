@@ -720,12 +720,13 @@ CONSENTING = tuple(
             for a in REC.actions
             if a.treaty in PARTIAL
             and a.kind.is_consent
-            and a.kind is not ActionKind.CONSENT
+            and a.kind not in (ActionKind.CONSENT, ActionKind.IN_FORCE)
             and not any(b.kind.value == "withdrawal" for b in REC.actions_of(a.state, a.treaty))
         }
     )
 )
 UNSTATED = tuple(sorted({a for a in REC.actions if a.kind is ActionKind.CONSENT}, key=str))
+IN_FORCE = tuple(sorted({a for a in REC.actions if a.kind is ActionKind.IN_FORCE}, key=str))
 
 
 @given(st.sampled_from(CONSENTING), st.integers(1, 20000))
@@ -814,3 +815,40 @@ def test_zimbabwe_geneva_convention_iv_unstated_kind() -> None:
     assert REC.is_bound("ZWE", "geneva-convention-iv", "1983-09-06").holds is None
     assert REC.is_bound("ZWE", "geneva-convention-iv", "1981-01-01").holds is None
     assert REC.entry_into_force("ZWE", "geneva-convention-iv") == pendulum.Date(1983, 9, 7)
+
+
+@given(st.sampled_from(IN_FORCE), st.integers(-20000, 20000))
+def test_an_in_force_fact_binds_from_its_day_and_leaves_earlier_days_open(
+    act: icclaw.Action, days: int
+) -> None:
+    """A source shows the treaty in force for the state on a day, without the instrument
+    (kind ``in-force``): bound on that day and after; before it, undetermined, naming the
+    instrument as what would decide."""
+    day = act.date.add(days=days)
+    finding = REC.is_bound(act.state, act.treaty, day)
+    if day >= act.date:
+        assert finding.holds is True
+    else:
+        assert finding.holds is None
+        assert finding.missing == (
+            f"record: the instrument by which {act.state} became bound by {act.treaty}",
+        )
+
+
+def test_ukraine_bound_by_the_conventions_and_protocols_in_2016() -> None:
+    """Ukraine's official legislation database shows the four Conventions in force for it in
+    their revision of 8 Feb 2006 (Law No. 3413-IV withdrawing the Ukrainian SSR's
+    reservations) and Protocol II in force from 25 Jul 1990 (document 995_200); LIGA:ZAKON
+    gives 25 Jul 1990 for Protocol I. Russia's 1954 and 1989 ratifications (as the USSR) are
+    recorded. So on 14 Nov 2016 the Conventions and Protocol I apply between them."""
+    for slug in ("geneva-convention-i", "geneva-convention-iv", "additional-protocol-i"):
+        assert REC.is_bound("UKR", slug, "2016-11-14").holds is True
+        assert REC.is_bound("RUS", slug, "2016-11-14").holds is True
+    assert REC.is_bound("UKR", "geneva-convention-iv", "2006-02-07").holds is None
+    situation = Situation(
+        "s", [StateActor("UKR"), StateActor("RUS")], [Hostilities("UKR", "RUS", ALWAYS, "UKR")]
+    )
+    (conflict,) = REC.classify(situation, "2016-11-14")
+    law = REC.applicable_law(conflict)
+    assert law.holds is True
+    assert {"Geneva Convention IV", "Additional Protocol I"} <= set(law.value or ())

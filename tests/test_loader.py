@@ -271,3 +271,72 @@ def test_dump_refuses_a_folder_that_is_not_empty(rec: Record, tmp_path: Path) ->
     with pytest.raises(FileExistsError):
         rec.dump(tmp_path)
     assert (tmp_path / "x.txt").read_text() == "keep me"
+
+
+def test_an_in_force_fact_binds_from_its_day_and_leaves_earlier_days_open(tmp_path: Path) -> None:
+    """``kind = "in-force"``: a source shows the treaty in force for the state on a day, by an
+    instrument the record does not hold. Bound from that day; before it, undetermined."""
+    folder = write_record(
+        tmp_path / "r",
+        """
+        [[action]]
+        state = "FRA"
+        kind = "in-force"
+        date = 2005-03-01
+        source = "page"
+        """,
+    )
+    record = icclaw.load(folder)
+    assert record.is_bound("FRA", "test-treaty", "2005-03-01").holds is True
+    assert record.entry_into_force("FRA", "test-treaty") == icclaw.Date(2005, 3, 1)
+    before = record.is_bound("FRA", "test-treaty", "2005-02-28")
+    assert before.holds is None
+    assert before.missing == ("record: the instrument by which FRA became bound by test-treaty",)
+
+
+def test_an_in_force_fact_must_agree_with_the_acts_recorded(tmp_path: Path) -> None:
+    """An in-force fact before the treaty's own entry into force, beside a recorded consent,
+    or carrying an 'effective' date, is refused with the entry named."""
+    folder = write_record(
+        tmp_path / "r",
+        """
+        [[action]]
+        state = "FRA"
+        kind = "in-force"
+        date = 2000-06-01
+        source = "page"
+
+        [[action]]
+        state = "DEU"
+        kind = "accession"
+        date = 2002-01-01
+        source = "page"
+
+        [[action]]
+        state = "DEU"
+        kind = "in-force"
+        date = 2003-01-01
+        source = "page"
+
+        """,
+    )
+    with pytest.raises(DataError) as info:
+        icclaw.load(folder)
+    messages = [(p.entry, p.message) for p in info.value.problems]
+    assert any(
+        "FRA in-force" in e and "entered into force only on 2001-01-01" in m for e, m in messages
+    ), messages
+    assert any("DEU in-force" in e and "duplicate consent" in m for e, m in messages), messages
+    dated = write_record(
+        tmp_path / "s",
+        """
+        [[action]]
+        state = "ITA"
+        kind = "in-force"
+        date = 2003-01-01
+        effective = 2003-02-01
+        source = "page"
+        """,
+    )
+    with pytest.raises(DataError, match="not recorded for an in-force fact"):
+        icclaw.load(dated)

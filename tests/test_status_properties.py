@@ -351,3 +351,44 @@ def test_an_instrument_of_unstated_kind_is_settled_only_where_its_real_kind_agre
         nxt = [a for a in record.actions_of(real.state, treaty) if a.date > real.date]
         if latest <= day and not nxt:
             assert status in BOUND
+
+
+@given(ist.records(min_states=3, max_states=5), st.data())
+def test_an_in_force_fact_is_settled_only_where_the_history_it_stands_for_agrees(
+    record: Record, data: st.DataObject
+) -> None:
+    """Replace a consent by what a later source shows — the treaty in force for the state on a
+    day while that consent bound it — and keep every other act: wherever the new record calls
+    a status certain, the state is bound on the same days as in the full history, and from the
+    day shown it is bound."""
+    treaty = record.treaties[0]
+    choices = []
+    for code in record.actors(treaty):
+        transitions = record.history(code, treaty).transitions
+        for i, t in enumerate(transitions):
+            if t.status is not TreatyStatus.PARTY or not t.cause.kind.is_consent:
+                continue
+            if any(
+                b.kind.is_consent for b in record.actions_of(code, treaty) if b.date < t.cause.date
+            ):
+                continue
+            end = transitions[i + 1].day.subtract(days=1) if i + 1 < len(transitions) else None
+            last = min(end or record.as_of, record.as_of)
+            if t.day <= last:
+                choices.append((t.cause, t.day, last))
+    assume(choices)
+    real, first, last = data.draw(st.sampled_from(choices))
+    day = data.draw(ist.dates(first, last))
+    fact = attrs.evolve(real, kind=ActionKind.IN_FORCE, date=day, effective=None)
+    try:
+        attested = attrs.evolve(record, actions=[fact if a == real else a for a in record.actions])
+    except RecordError:  # an act between the consent and the day shown that now comes first
+        assume(False)
+        return
+    for _ in range(6):
+        t = data.draw(ist.dates(treaty.adopted, record.as_of.add(years=2)))
+        status = attested.status(real.state, treaty, t)
+        if attested.settled(real.state, treaty, status, t):
+            assert (status in BOUND) == (record.status(real.state, treaty, t) in BOUND), (fact, t)
+        if day <= t <= last:
+            assert status in BOUND

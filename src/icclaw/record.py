@@ -587,7 +587,8 @@ class Record:
         deposited, and pending after it — a state cannot consent to a treaty that already
         binds it, so no earlier consent can be missing. On any record, a state not shown as
         bound before an instrument of unstated kind (:attr:`ActionKind.CONSENT`) took effect
-        may have been bound already: the instrument may be a succession reaching back.
+        may have been bound already: the instrument may be a succession reaching back; and
+        before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain.
         """
         return self.doubt(state, treaty, status, on) is None
 
@@ -609,6 +610,11 @@ class Record:
         if status not in BOUND and tr.entry_into_force is not None:
             day = self.as_of if on is None else to_date(on)
             for a in acts:
+                if a.kind is ActionKind.IN_FORCE and day < a.date:
+                    return Doubt(
+                        f"the record shows {code} bound by the {tr.short_title} from {a.date} at the latest, not since when",
+                        f"record: the instrument by which {code} became bound by {tr.slug}",
+                    )
                 if a.kind is not ActionKind.CONSENT:
                     continue
                 effect = (

@@ -309,11 +309,24 @@ class _Replay:
                 f"ratification needs a standing signature, but the state is {self.current.value}; record an accession",
             )
             return
+        if act.kind is ActionKind.IN_FORCE and (
+            treaty.entry_into_force is None or act.date < treaty.entry_into_force
+        ):
+            general = treaty.entry_into_force or "a day not yet reached"
+            self.refuse(
+                act,
+                f"shown in force for the state on {act.date}, but the treaty entered into force only on {general}",
+            )
+            return
         self.before_pending = self.current
         if treaty.entry_into_force is None:  # not in force: consent waits for general entry
             self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
             return
-        if act.kind is ActionKind.SUCCESSION:
+        if act.kind is ActionKind.IN_FORCE:
+            effect = act.date
+            how = f"in force for it on {effect} at the latest; since when is not recorded"
+            cite = treaty.cite(treaty.consent_rule.article)
+        elif act.kind is ActionKind.SUCCESSION:
             # From the date of succession, or the treaty's entry into force if later (VCSST
             # art. 23(1)); a separating state continues the treaty in force (art. 34).
             effect = max(act.effective or act.date, treaty.entry_into_force)
@@ -404,6 +417,7 @@ _VERBS = {
     ActionKind.APPROVAL: "deposited its instrument of approval of",
     ActionKind.SUCCESSION: "notified its succession to",
     ActionKind.CONSENT: "deposited an instrument of consent (ratification, accession or succession: the source does not say which) to",
+    ActionKind.IN_FORCE: "is shown by the source as bound by",
     ActionKind.SIGNATURE_WITHDRAWAL: "notified the depositary that it does not intend to become a party to",
     ActionKind.INSTRUMENT_WITHDRAWAL: "withdrew, before it took effect, its instrument deposited for",
     ActionKind.WITHDRAWAL: "notified its withdrawal from",
@@ -412,6 +426,8 @@ _VERBS = {
 
 
 def _fact_text(act: Action, treaty: Treaty) -> str:
+    if act.kind is ActionKind.IN_FORCE:
+        return f"{act.state} {_VERBS[act.kind]} the {treaty.short_title} on {act.date}, by an instrument the record does not hold"
     received = "" if act.kind is ActionKind.SIGNATURE else " (received by the depositary)"
     return f"{act.state} {_VERBS[act.kind]} the {treaty.short_title} on {act.date}{received}"
 
@@ -712,7 +728,8 @@ def entry_into_force(
     ``None`` if the state never consented, if its latest instrument was withdrawn before it
     took effect, or if it has not yet taken effect by the record's ``as_of``. For an
     instrument whose kind the record does not state (:attr:`ActionKind.CONSENT`), the day it
-    was in force by at the latest: a succession would have taken effect earlier.
+    was in force by at the latest: a succession would have taken effect earlier; for an
+    in-force fact (:attr:`ActionKind.IN_FORCE`), the day the source shows it in force.
     """
     hist = record.history(state, treaty, known_on=known_on)
     for t in reversed(hist.transitions):

@@ -316,6 +316,10 @@ class ActionKind(enum.StrEnum):
     """An instrument of consent to be bound whose kind the source does not state: a
     ratification, acceptance, approval or accession (in force by the treaty's rule for later
     consents) or a notification of succession (in force from independence)."""
+    IN_FORCE = "in-force"
+    """Not an act but what a source states: the treaty was in force for the state on this day,
+    by an instrument the record does not hold (an entry into force printed without its
+    instrument). The state is bound from this day at the latest; earlier days are open."""
     SIGNATURE_WITHDRAWAL = "signature-withdrawal"
     """Notice that the state does not intend to become a party (VCLT art. 18(a))."""
     INSTRUMENT_WITHDRAWAL = "instrument-withdrawal"
@@ -330,7 +334,10 @@ class ActionKind(enum.StrEnum):
 
     @property
     def is_consent(self) -> bool:
-        """Whether the act expresses consent to be bound (VCLT arts. 14–16; succession)."""
+        """Whether the act expresses consent to be bound (VCLT arts. 14–16; succession).
+
+        An in-force fact counts as one: it stands for the consent the record does not hold.
+        """
         return self in _CONSENTS
 
     @property
@@ -347,6 +354,7 @@ _CONSENTS = frozenset(
         ActionKind.APPROVAL,
         ActionKind.SUCCESSION,
         ActionKind.CONSENT,
+        ActionKind.IN_FORCE,
     }
 )
 _ORDER = {
@@ -357,6 +365,7 @@ _ORDER = {
     ActionKind.APPROVAL: 1,
     ActionKind.SUCCESSION: 1,
     ActionKind.CONSENT: 1,
+    ActionKind.IN_FORCE: 1,
     ActionKind.SIGNATURE_WITHDRAWAL: 2,
     ActionKind.INSTRUMENT_WITHDRAWAL: 3,
     ActionKind.WITHDRAWAL: 4,
@@ -406,6 +415,10 @@ class Action:
     def _check_effective(self, _attribute: object, value: Date | None) -> None:
         if value is None:
             return
+        if self.kind is ActionKind.IN_FORCE:
+            raise ValueError(
+                "'effective' is not recorded for an in-force fact: its date is already the day the treaty was in force"
+            )
         if self.kind is ActionKind.WITHDRAWAL:
             if value <= self.date:
                 raise ValueError(
