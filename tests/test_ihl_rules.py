@@ -852,3 +852,39 @@ def test_ukraine_bound_by_the_conventions_and_protocols_in_2016() -> None:
     law = REC.applicable_law(conflict)
     assert law.holds is True
     assert {"Geneva Convention IV", "Additional Protocol I"} <= set(law.value or ())
+
+
+# Published totals of parties, from the sources the treaty files cite: 196 for each Convention
+# (ICRC IHL database, "State parties (196)"; iovpost, September 2024); 175, 170 and 80 for the
+# Protocols (encyclopedia copy listing Andorra's 2025 accession, wiki-parties-2025).
+PUBLISHED = {
+    "geneva-convention-i": 196,
+    "geneva-convention-ii": 196,
+    "geneva-convention-iii": 196,
+    "geneva-convention-iv": 196,
+    "additional-protocol-i": 175,
+    "additional-protocol-ii": 170,
+    "additional-protocol-iii": 80,
+}
+
+
+@pytest.mark.parametrize("slug", sorted(PUBLISHED))
+def test_the_partial_records_stay_within_the_published_totals(slug: str) -> None:
+    """The Conventions and Protocols records are partial (the stored sources could be read only
+    in part): the parties they show on the record's as-of day never exceed the published totals,
+    every state with a recorded consent is among them (no denunciation of these treaties is
+    known), and every state left out is undetermined, never "not bound"."""
+    treaty = REC.treaty(slug)
+    assert treaty.partial
+    existing = [s for s in REC.states if s.ended is None]
+    parties = {s.code for s in REC.parties(slug, REC.as_of)}
+    consenting = {
+        a.state
+        for a in REC.actions
+        if a.treaty == slug and a.kind.is_consent and REC.state(a.state).ended is None
+    }
+    assert parties == consenting
+    assert len(parties) <= PUBLISHED[slug]
+    for state in existing:
+        if not REC.knows(state, slug):
+            assert REC.is_bound(state, slug, REC.as_of).holds is None

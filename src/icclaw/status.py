@@ -711,12 +711,17 @@ def parties(
     known_on: Date | None = None,
     policy: Policy | None = None,
 ) -> tuple[str, ...]:
-    """Return the codes of every state bound by ``treaty`` on ``on``, sorted."""
+    """Return the codes of every state bound by ``treaty`` on ``on``, sorted.
+
+    A historical state counts only up to the day before it ceased to exist: its treaty
+    relations then continue, if at all, through its successor's own acts.
+    """
     tr = record.treaty(treaty)
     return tuple(
         code
         for code in record.actors(tr.slug)
-        if record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
+        if (record.state(code).ended is None or on < record.state(code).ended)
+        and record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
     )  # for a partial treaty: the parties among the states the record holds
 
 
