@@ -717,10 +717,15 @@ def parties(
     relations then continue, if at all, through its successor's own acts.
     """
     tr = record.treaty(treaty)
+
+    def exists(code: str) -> bool:
+        ended = record.state(code).ended
+        return ended is None or on < ended
+
     return tuple(
         code
         for code in record.actors(tr.slug)
-        if (record.state(code).ended is None or on < record.state(code).ended)
+        if exists(code)
         and record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
     )  # for a partial treaty: the parties among the states the record holds
 
