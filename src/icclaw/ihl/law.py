@@ -72,11 +72,24 @@ def _bound(
     cite = treaty.cite(treaty.consent_rule.article)
     if doubt is not None:
         return None, Reason(doubt.text, cite), doubt.missing
+    hist = record.history(state, slug)
+    i = hist.index_on(on)
+    act = hist.transitions[i].cause if i >= 0 else None  # the act that set the status
+    why = "" if act is None else f" ({act.describe()})"
+    source = None if act is None else act.source
     if status in BOUND:
-        return True, Reason(f"{state} is bound by {treaty.short_title} on {on}", cite), None
+        return (
+            True,
+            Reason(f"{state} is bound by {treaty.short_title} on {on}{why}", cite, source),
+            None,
+        )
     return (
         False,
-        Reason(f"{state} is not bound by {treaty.short_title} on {on} ({status.value})", cite),
+        Reason(
+            f"{state} is not bound by {treaty.short_title} on {on} ({status.value}){why}",
+            cite,
+            source,
+        ),
         None,
     )
 
