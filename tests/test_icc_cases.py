@@ -20,6 +20,7 @@ from icclaw import (
     StateReferral,
     VoteOutcome,
 )
+from icclaw.icc.jurisdiction import amendment_start
 
 D = pendulum.Date.fromisoformat
 
@@ -416,3 +417,46 @@ def test_no_amended_war_crime_before_the_amendment_existed(rec: icclaw.Record) -
     assert rec.jurisdiction(later, ProprioMotu()).missing == (
         "record: acceptances of rome-statute-art8-amendment-2017-fragments",
     )
+
+
+def test_a_council_referral_covers_an_amended_crime_only_from_its_first_entry_into_force(
+    rec: icclaw.Record,
+) -> None:
+    """Arts. 13(b), 22(1), 121(5): the Darfur referral (resolution 1593) reaches conduct from
+    1 July 2002, but the 2010 poison paragraph (8(2)(e)(xiii)) only from 26 Sep 2012, when it
+    was first in force (San Marino, UN chapter XVIII-10-a)."""
+    before = Event(
+        Crime.WAR_CRIMES,
+        "2011-05-01",
+        territory=("SDN",),
+        nationality=("SDN",),
+        provision="8(2)(e)(xiii)",
+        area="darfur",
+    )
+    referral = SecurityCouncilReferral(resolution="1593")
+    assert rec.jurisdiction(before, referral).holds is False
+    after = attrs.evolve(before, date="2013-05-01")
+    assert rec.jurisdiction(after, referral).holds is True
+
+
+def test_the_first_day_of_an_amendment_is_read_as_the_record_stood(rec: icclaw.Record) -> None:
+    """``known_on``: before any acceptance of the 2017 biological-weapons amendment was on the
+    record, its first day was only bounded (no acceptance could take effect before a year
+    after the day asked about), so conduct late in 2019 is undetermined, not ruled out."""
+    event = Event(
+        Crime.WAR_CRIMES,
+        "2019-12-01",
+        territory=("UKR",),
+        nationality=("RUS",),
+        provision="8(2)(b)(xxvii)",
+    )
+    negative = Policy(amendment_reach="negative")
+    now = rec.jurisdiction(event, ProprioMotu(), policy=negative)
+    assert now.holds is False  # first in force on 2020-04-02, after the conduct
+    then = rec.jurisdiction(event, ProprioMotu(), policy=negative, known_on="2018-06-01")
+    assert then.holds is not True
+    start = amendment_start(
+        rec, "rome-statute-art8-amendment-2017", known_on=pendulum.Date(2018, 6, 1)
+    )
+    assert not start.known
+    assert start.day == pendulum.Date(2019, 6, 2)  # an acceptance received the next day

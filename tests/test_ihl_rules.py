@@ -780,7 +780,7 @@ def test_no_amended_paragraph_is_offered_before_its_amendment_was_first_in_force
         offered = REC.applicable_law(conflict, policy=Policy(amendment_reach=reach)).value or ()
         for p in AMENDED_PROVISIONS:
             if f"Rome Statute art. {p.paragraph}" in offered:
-                assert on >= amendment_start(REC, p.amendment)[0]
+                assert on >= amendment_start(REC, p.amendment).day
 
 
 @given(st.sampled_from(UNSTATED), st.integers(-20000, 20000))
@@ -792,11 +792,15 @@ def test_an_instrument_of_unstated_kind_binds_from_its_latest_effect_and_leaves_
     61 and the like); before that day it may be a succession already in force from
     independence, so a not-bound answer is undetermined, naming the kind as what would decide."""
     treaty = REC.treaty(act.treaty)
+    assert treaty.entry_into_force is not None
     effect = treaty.entry_into_force_for(act.date)
     day = effect.add(days=days)
     finding = REC.is_bound(act.state, act.treaty, day)
+    signed = any(a.kind is ActionKind.SIGNATURE for a in REC.actions_of(act.state, act.treaty))
     if day >= effect:
         assert finding.holds is True
+    elif day < treaty.entry_into_force or signed:  # no one bound yet; a signatory ratifies
+        assert finding.holds is False
     elif REC.status(act.state, act.treaty, day) not in BOUND:
         assert finding.holds is None
         assert finding.missing == (
@@ -826,8 +830,12 @@ def test_an_in_force_fact_binds_from_its_day_and_leaves_earlier_days_open(
     instrument as what would decide."""
     day = act.date.add(days=days)
     finding = REC.is_bound(act.state, act.treaty, day)
+    general = REC.treaty(act.treaty).entry_into_force
+    assert general is not None
     if day >= act.date:
         assert finding.holds is True
+    elif day < general:  # no state is bound before the treaty's own entry into force
+        assert finding.holds is False
     else:
         assert finding.holds is None
         assert finding.missing == (

@@ -29,8 +29,8 @@ from icclaw.icc.facts import (
 from icclaw.ihl.facts import IhlDeclaration, IhlDeclarationKind
 from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.states import State, StateTable
-from icclaw.status import BOUND, Doubt, History, TreatyStatus, history
-from icclaw.treaties import Action, ActionKind, Treaty
+from icclaw.status import Doubt, History, TreatyStatus, history
+from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -577,20 +577,11 @@ class Record:
         treaty: str | Treaty,
         status: TreatyStatus,
         on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
     ) -> bool:
-        """Whether ``status``, computed from the record, is certain.
-
-        On a partial record only a state shown as bound, or as having left or un-signed, is
-        certain: another state's later consent may simply be missing from the record. Given
-        the day ``on`` the status is of, two more answers are certain for a state whose
-        record holds a consent and no withdrawal: not bound before that consent was
-        deposited, and pending after it — a state cannot consent to a treaty that already
-        binds it, so no earlier consent can be missing. On any record, a state not shown as
-        bound before an instrument of unstated kind (:attr:`ActionKind.CONSENT`) took effect
-        may have been bound already: the instrument may be a succession reaching back; and
-        before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain.
-        """
-        return self.doubt(state, treaty, status, on) is None
+        """Whether ``status``, computed from the record, is certain (see :func:`icclaw.status.doubt`)."""
+        return self.doubt(state, treaty, status, on, known_on=known_on) is None
 
     def doubt(
         self,
@@ -598,61 +589,22 @@ class Record:
         treaty: str | Treaty,
         status: TreatyStatus,
         on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
     ) -> Doubt | None:
         """Why ``status``, computed from the record, is not certain; ``None`` if it is.
 
-        See :meth:`settled` for when it is. The :class:`Doubt` says why, and names the fact of
-        the record that would settle it.
+        The :class:`~icclaw.status.Doubt` says why, and names the fact of the record that would
+        settle it. The rules are :func:`icclaw.status.doubt`'s.
         """
-        tr = self.treaty(treaty)
-        code = self.state(state).code
-        acts = self.actions_of(code, tr.slug)
-        if status not in BOUND and tr.entry_into_force is not None:
-            day = self.as_of if on is None else to_date(on)
-            for a in acts:
-                if a.kind is ActionKind.IN_FORCE and day < a.date:
-                    return Doubt(
-                        f"the record shows {code} bound by the {tr.short_title} from {a.date} at the latest, not since when",
-                        f"record: the instrument by which {code} became bound by {tr.slug}",
-                    )
-                if a.kind is not ActionKind.CONSENT:
-                    continue
-                effect = (
-                    tr.entry_into_force_for(a.date)
-                    if a.effective is None
-                    else max(a.effective, tr.entry_into_force)
-                )
-                if day < effect:
-                    return Doubt(
-                        f"the record does not say whether {code}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
-                        f"record: the kind of {code}'s instrument of {a.date} on {tr.slug}",
-                    )
-        if not tr.partial:
-            return None
-        partial = Doubt(
-            f"the record of the {tr.short_title} is partial and shows {code} as {status.value}"
-            + ("" if on is None else f" on {to_date(on)}")
-            + ": a later consent may be missing",
-            f"record: acts of {code} on {tr.slug} after those recorded",
+        return engine.doubt(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            status,
+            None if on is None else to_date(on, field="on"),
+            known_on=_opt(known_on),
         )
-        if not acts:
-            return Doubt(
-                f"the record of the {tr.short_title} lists some states only, and no act of {code}",
-                f"record: acts of {code} on {tr.slug}",
-            )
-        if status in BOUND or status in (
-            TreatyStatus.WITHDRAWN,
-            TreatyStatus.SIGNATURE_WITHDRAWN,
-        ):
-            return None
-        if on is None or any(a.kind is ActionKind.WITHDRAWAL for a in acts):
-            return partial
-        first = next((a for a in acts if a.kind.is_consent), None)
-        if first is None:
-            return partial
-        if status is TreatyStatus.PARTY_PENDING or to_date(on) < first.date:
-            return None
-        return partial
 
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""

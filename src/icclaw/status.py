@@ -39,6 +39,7 @@ __all__ = [
     "History",
     "Transition",
     "TreatyStatus",
+    "doubt",
     "entry_into_force",
     "explain_status",
     "history",
@@ -490,6 +491,108 @@ _STATUS_RULES: dict[TreatyStatus, tuple[str, Citation]] = {
 }
 
 
+def _may_be_succession(act: Action, acts: Sequence[Action]) -> bool:
+    """Whether an instrument of unstated kind may be a succession reaching back.
+
+    Not if the state itself signed the treaty before (a signatory ratifies), nor if the
+    instrument was withdrawn before it took effect (a succession takes effect at once).
+    """
+    if any(a.kind is ActionKind.SIGNATURE and a.date <= act.date for a in acts):
+        return False
+    later = sorted(
+        (a for a in acts if a.date >= act.date and a is not act),
+        key=lambda a: (a.date, a.kind.order),
+    )
+    withdrawn = next(
+        (
+            a.kind is ActionKind.INSTRUMENT_WITHDRAWAL
+            for a in later
+            if a.kind.is_consent or a.kind is ActionKind.INSTRUMENT_WITHDRAWAL
+        ),
+        False,
+    )
+    return not withdrawn
+
+
+def doubt(
+    record: Record,
+    state: str,
+    treaty: str,
+    status: TreatyStatus,
+    on: Date | None = None,
+    *,
+    known_on: Date | None = None,
+) -> Doubt | None:
+    """Why ``status``, computed from the record, is not certain; ``None`` if it is.
+
+    * Before the treaty's general entry into force no state is bound, and a record's status
+      then is certain.
+    * An instrument whose kind the record does not state (:attr:`ActionKind.CONSENT`) may be a
+      succession in force from independence: before the day a ratification would take effect,
+      a "not bound" answer is uncertain — unless the state had signed, or the instrument was
+      withdrawn before effect, which rule a succession out.
+    * Before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain.
+    * On a partial record only a state shown as bound, or as having left or un-signed, is
+      certain: another state's later consent may simply be missing. Given ``on``, two more
+      answers are certain for a state whose record holds a consent and no withdrawal: not
+      bound before that consent was deposited, and pending after it — a state cannot consent
+      to a treaty that already binds it, so no earlier consent can be missing.
+
+    ``known_on`` counts only the acts on the record by that day, as the status did.
+    """
+    tr = record.treaty(treaty)
+    policy = DEFAULT_POLICY
+    acts = tuple(
+        a
+        for a in record.actions_of(state, tr.slug)
+        if known_on is None or _known_day(a, policy) <= known_on
+    )
+    day = record.as_of if on is None else on
+    general = tr.entry_into_force
+    if status not in BOUND and general is not None and day >= general:
+        for a in acts:
+            if a.kind is ActionKind.IN_FORCE and day < a.date:
+                return Doubt(
+                    f"the record shows {state} bound by the {tr.short_title} from {a.date} at the latest, not since when",
+                    f"record: the instrument by which {state} became bound by {tr.slug}",
+                )
+            if a.kind is not ActionKind.CONSENT or not _may_be_succession(a, acts):
+                continue
+            effect = (
+                tr.entry_into_force_for(a.date)
+                if a.effective is None
+                else max(a.effective, general)
+            )
+            if day < effect:
+                return Doubt(
+                    f"the record does not say whether {state}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
+                    f"record: the kind of {state}'s instrument of {a.date} on {tr.slug}",
+                )
+    if not tr.partial:
+        return None
+    if not acts:
+        return Doubt(
+            f"the record of the {tr.short_title} lists some states only, and no act of {state}",
+            f"record: acts of {state} on {tr.slug}",
+        )
+    partial = Doubt(
+        f"the record of the {tr.short_title} is partial and shows {state} as {status.value}"
+        + ("" if on is None else f" on {on}")
+        + ": a later consent may be missing",
+        f"record: acts of {state} on {tr.slug} after those recorded",
+    )
+    if status in BOUND or status in (S.WITHDRAWN, S.SIGNATURE_WITHDRAWN):
+        return None
+    if on is None or any(a.kind is ActionKind.WITHDRAWAL for a in acts):
+        return partial
+    first = next((a for a in acts if a.kind.is_consent), None)
+    if first is None:
+        return partial
+    if status is S.PARTY_PENDING or on < first.date:
+        return None
+    return partial
+
+
 def explain_status(
     record: Record,
     state: str,
@@ -513,14 +616,14 @@ def explain_status(
     tr = record.treaty(treaty)
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
-    doubt = record.doubt(st.code, tr.slug, current, on)
-    if doubt is not None:
+    uncertain = doubt(record, st.code, tr.slug, current, on, known_on=known_on)
+    if uncertain is not None:
         facts = [t.reason for t in hist.up_to(on)]
         return record.finding(
             question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
             None,
-            reasons=[*facts, Reason(doubt.text, tr.cite("final clauses"))],
-            missing=[doubt.missing],
+            reasons=[*facts, Reason(uncertain.text, tr.cite("final clauses"))],
+            missing=[uncertain.missing],
             policy=policy,
             on=on,
             known_on=known_on,

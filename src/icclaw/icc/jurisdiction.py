@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
+import attrs
 import pendulum
 
 from icclaw.dates import (
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTIVATION",
     "FLOOR",
+    "AmendmentStart",
     "Check",
     "Query",
     "amendment_start",
@@ -113,7 +115,7 @@ _C = {
     "17": Citation(RS, "art. 17"),
     "26": Citation(RS, "art. 26"),
     "121(5)": Citation(RS, "art. 121(5)"),
-    "22(1)": Citation(RS, "arts. 22(1), 121(5)"),
+    "22(1), 121(5)": Citation(RS, "arts. 22(1), 121(5)"),
     "124": Citation(RS, "art. 124"),
     "127(2)": Citation(RS, "art. 127(2)"),
     "8bis": Citation(RS, "art. 8bis(1)"),
@@ -536,30 +538,31 @@ def check_subject_matter(q: Query) -> Check:
     amendment = event.amendment
     if amendment is None:
         return _ORIGINAL_TEXT[event.crime]
-    first_day, known, why_start = amendment_start(record, amendment)
+    start = amendment_start(record, amendment, known_on)
     if amendment not in record.treaty_slugs:
         return Check(
             NEVER,
-            (span(first_day),),
+            (span(start.day),),
             (
                 crime,
-                why_start,
+                start.reason,
                 Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),
             ),
             (f"record: acceptances of {amendment}",),
         )
     tr = record.treaty(amendment)
     if isinstance(trigger, SecurityCouncilReferral):
-        start = tr.entry_into_force
-        if start is None:
-            return _deny(crime, Reason(f"the {tr.short_title} is not in force", _C["121(5)"]))
+        if not start.known:
+            return _deny(
+                crime, start.reason, Reason(f"the {tr.short_title} is not in force", _C["121(5)"])
+            )
         return Check(
-            (span(start),),
-            (span(start),),
+            (span(start.day),),
+            (span(start.day),),
             (
                 crime,
                 Reason(
-                    f"{event.provision}: introduced by the {tr.short_title}, in force from {start}",
+                    f"{event.provision}: introduced by the {tr.short_title}, in force from {start.day}",
                     _C["121(5)"],
                 ),
             ),
@@ -588,9 +591,9 @@ def check_subject_matter(q: Query) -> Check:
         certain = s_and(certain, allowed)
         possible = s_and(possible, allowed_maybe)
         unrecorded = unrecorded or maybe != accepted
-    reasons.append(why_start)
-    certain = s_and(certain, (span(first_day),) if known else NEVER)
-    possible = s_and(possible, (span(first_day),))
+    reasons.append(start.reason)
+    certain = s_and(certain, (span(start.day),) if start.known else NEVER)
+    possible = s_and(possible, (span(start.day),))
     missing = (
         [f"record: acceptances of {amendment} after {record.complete_until(amendment)}"]
         if unrecorded
@@ -605,7 +608,24 @@ def check_subject_matter(q: Query) -> Check:
     return Check(certain, possible, tuple(reasons), tuple(missing))
 
 
-def amendment_start(record: Record, amendment: str) -> tuple[Date, bool, Reason]:
+@attrs.frozen
+class AmendmentStart:
+    """The first day an art. 8 amendment can be the law of a case.
+
+    Attributes:
+        day: The day: its first entry into force for any state where the record shows it,
+            otherwise the earliest day it could have entered into force.
+        known: Whether ``day`` is the first entry into force the record shows (``False``: only
+            the earliest possible day).
+        reason: Why, with its provisions.
+    """
+
+    day: Date
+    known: bool
+    reason: Reason
+
+
+def amendment_start(record: Record, amendment: str, known_on: Date | None = None) -> AmendmentStart:
     """The first day an art. 8 amendment can be the law of any case (arts. 22(1), 121(5)).
 
     An amendment to art. 8 enters into force for an accepting State Party one year after its
@@ -613,34 +633,34 @@ def amendment_start(record: Record, amendment: str) -> tuple[Date, bool, Reason]
     the amendment was first in force for any state was not, when it took place, a crime
     within the jurisdiction of the Court under the amended provision (art. 22(1)). Whatever
     the reading of art. 121(5) (policy ``amendment_reach``), no earlier conduct is covered.
-
-    Returns:
-        ``(day, known, reason)``: ``known`` is True when ``day`` is the recorded first entry
-        into force, False when it is only the earliest possible one — one year after adoption
-        where the record holds no acceptance, or after the record's end.
+    With ``known_on``, only the acceptances on the record by that day count.
     """
+    return record.cached(
+        ("amendment-start", amendment, known_on),
+        lambda: _amendment_start(record, amendment, known_on),
+    )
+
+
+def _amendment_start(record: Record, amendment: str, known_on: Date | None) -> AmendmentStart:
     adopted, resolution = adoption(amendment)
     head = f"the provision was added by an amendment adopted on {adopted} ({resolution})"
-    if amendment in record.treaty_slugs:
-        first = record.treaty(amendment).entry_into_force
-        if first is not None:
-            return (
-                first,
-                True,
-                Reason(
-                    f"{head}, first in force for an accepting state on {first}: no conduct before that day falls under it",
-                    _C["22(1)"],
-                ),
-            )
     earliest = years_after(adopted, 1)
-    return (
-        earliest,
-        False,
-        Reason(
-            f"{head}: in force for no state before one year after adoption, {earliest} at the earliest; no conduct before that day falls under it",
-            _C["22(1)"],
-        ),
-    )
+    if amendment in record.treaty_slugs:
+        tr = record.treaty(amendment)
+        first = tr.entry_into_force
+        if first is not None and known_on is not None:
+            days = [
+                d
+                for code in record.actors(tr.slug)
+                if (d := record.entry_into_force(code, tr.slug, known_on=known_on)) is not None
+            ]
+            first = min(days, default=None)
+            earliest = max(earliest, tr.consent_rule.apply(known_on.add(days=1)))
+        if first is not None:
+            text = f"{head}, first in force for an accepting state on {first}: no conduct before that day falls under it"
+            return AmendmentStart(first, True, Reason(text, _C["22(1), 121(5)"]))
+    text = f"{head}: in force for no state before {earliest} at the earliest (one year after an acceptance); no conduct before that day falls under it"
+    return AmendmentStart(earliest, False, Reason(text, _C["22(1), 121(5)"]))
 
 
 def _accepted(

@@ -116,12 +116,12 @@ def _amended(
     for p in AMENDED_PROVISIONS:
         if not p.paragraph.startswith(paragraph_prefix):
             continue
-        start, _known, why_start = amendment_start(record, p.amendment)
-        if on < start:
+        start = amendment_start(record, p.amendment)
+        if on < start.day:
             reasons.append(
                 Reason(
-                    f"art. {p.paragraph} ({p.summary}): not yet law on {on}: {why_start.text}; not offered",
-                    why_start.citation,
+                    f"art. {p.paragraph} ({p.summary}): not yet law on {on}: {start.reason.text}; not offered",
+                    start.reason.citation,
                 )
             )
             continue
