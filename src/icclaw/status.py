@@ -522,6 +522,7 @@ def doubt(
     on: Date | None = None,
     *,
     known_on: Date | None = None,
+    policy: Policy | None = None,
 ) -> Doubt | None:
     """Why ``status``, computed from the record, is not certain; ``None`` if it is.
 
@@ -538,15 +539,21 @@ def doubt(
       bound before that consent was deposited, and pending after it — a state cannot consent
       to a treaty that already binds it, so no earlier consent can be missing.
 
-    ``known_on`` counts only the acts on the record by that day, as the status did.
+    ``known_on`` and ``policy`` are those the status was computed under: only the acts on the
+    record by ``known_on`` count.
     """
     tr = record.treaty(treaty)
-    policy = DEFAULT_POLICY
+    policy = policy or DEFAULT_POLICY
     acts = tuple(
         a
         for a in record.actions_of(state, tr.slug)
         if known_on is None or _known_day(a, policy) <= known_on
     )
+    effects = {  # the day each consent took effect, as the replay found it
+        t.cause: t.day
+        for t in record.history(state, tr.slug, known_on=known_on, policy=policy).transitions
+        if t.status is S.PARTY and t.cause.kind.is_consent
+    }
     day = record.as_of if on is None else on
     general = tr.entry_into_force
     if status not in BOUND and general is not None and day >= general:
@@ -558,12 +565,8 @@ def doubt(
                 )
             if a.kind is not ActionKind.CONSENT or not _may_be_succession(a, acts):
                 continue
-            effect = (
-                tr.entry_into_force_for(a.date)
-                if a.effective is None
-                else max(a.effective, general)
-            )
-            if day < effect:
+            effect = effects.get(a)
+            if effect is not None and day < effect:
                 return Doubt(
                     f"the record does not say whether {state}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
                     f"record: the kind of {state}'s instrument of {a.date} on {tr.slug}",
@@ -616,7 +619,7 @@ def explain_status(
     tr = record.treaty(treaty)
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
-    uncertain = doubt(record, st.code, tr.slug, current, on, known_on=known_on)
+    uncertain = doubt(record, st.code, tr.slug, current, on, known_on=known_on, policy=policy)
     if uncertain is not None:
         facts = [t.reason for t in hist.up_to(on)]
         return record.finding(
