@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import assume, given
@@ -357,19 +358,23 @@ def test_the_darfur_referral_covers_darfur_only(event: Event) -> None:
 
 
 @given(
-    ist.events(CODES, crimes=(Crime.WAR_CRIMES,), min_date="2002-07-01", provisions=True),
+    st.sampled_from(AMENDED_PROVISIONS),
+    ist.events(CODES, crimes=(Crime.WAR_CRIMES,), min_date="2002-07-01", max_date="2002-07-01"),
+    st.data(),
     TRIGGERS,
     ist.policies(),
 )
 def test_no_amended_war_crime_covers_conduct_before_the_amendment_was_first_in_force(
-    event: Event, trigger: icclaw.Trigger, policy: Policy
+    p: Provision, shape: Event, data: st.DataObject, trigger: icclaw.Trigger, policy: Policy
 ) -> None:
     """Arts. 22(1) and 121(5): whatever the reading of art. 121(5) and whatever the trigger,
     conduct that ends before the amendment was first in force for any state (or, where the
     record holds no acceptances, before one year after its adoption) is never covered."""
-    assume(event.amendment is not None)
-    start = amendment_start(REC, event.amendment).day
-    assume(event.period.end < start)
+    start = amendment_start(REC, p.amendment).day
+    last = start.subtract(days=1)
+    begin = data.draw(ist.dates("2002-07-01", last))
+    until = data.draw(st.none() | ist.dates(begin, last))
+    event = attrs.evolve(shape, date=begin, until=until, provision=p.paragraph)
     assert REC.jurisdiction(event, trigger, policy=policy).holds is False
 
 
