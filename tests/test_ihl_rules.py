@@ -721,6 +721,7 @@ CONSENTING = tuple(
             if a.treaty in PARTIAL
             and a.kind.is_consent
             and a.kind not in (ActionKind.CONSENT, ActionKind.IN_FORCE)
+            and not (a.kind is ActionKind.SUCCESSION and a.effective is None)
             and not any(b.kind.value == "withdrawal" for b in REC.actions_of(a.state, a.treaty))
         }
     )
@@ -896,3 +897,18 @@ def test_the_partial_records_stay_within_the_published_totals(slug: str) -> None
     for state in existing:
         if not REC.knows(state, slug):
             assert REC.is_bound(state, slug, REC.as_of).holds is None
+
+
+def test_a_succession_without_its_effective_day_leaves_the_days_before_it_open() -> None:
+    """A succession takes effect from independence (VCSST art. 23(1)). Slovenia's succession
+    to Protocol II was notified on 26 Mar 1992 (trb-1996-242); the record does not give the day
+    it took effect, so before the notification the answer is open, naming that day."""
+    (act,) = [a for a in REC.actions_of("SVN", "additional-protocol-ii") if a.kind.is_consent]
+    assert act.kind is ActionKind.SUCCESSION
+    assert act.effective is None
+    assert REC.is_bound("SVN", "additional-protocol-ii", "1992-03-26").holds is True
+    before = REC.is_bound("SVN", "additional-protocol-ii", "1991-12-01")
+    assert before.holds is None
+    assert before.missing == (
+        "record: the day from which SVN's succession of 1992-03-26 to additional-protocol-ii took effect",
+    )

@@ -331,7 +331,11 @@ class _Replay:
             # From the date of succession, or the treaty's entry into force if later (VCSST
             # art. 23(1)); a separating state continues the treaty in force (art. 34).
             effect = max(act.effective or act.date, treaty.entry_into_force)
-            how = f"succession effective from {effect}"
+            how = (
+                f"succession effective from {effect}"
+                if act.effective is not None
+                else f"a succession takes effect from independence; the record gives only the notification, so {effect} at the latest"
+            )
             cite = Citation(VCSST, "arts. 23(1), 34")
         else:
             effect = treaty.entry_into_force_for(act.date)
@@ -532,7 +536,8 @@ def doubt(
       succession in force from independence: before the day a ratification would take effect,
       a "not bound" answer is uncertain — unless the state had signed, or the instrument was
       withdrawn before effect, which rule a succession out.
-    * Before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain.
+    * Before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain;
+      nor before a succession whose effective day (independence) the record does not give.
     * On a partial record only a state shown as bound, or as having left or un-signed, is
       certain: another state's later consent may simply be missing. Given ``on``, two more
       answers are certain for a state whose record holds a consent and no withdrawal: not
@@ -562,6 +567,11 @@ def doubt(
                 return Doubt(
                     f"the record shows {state} bound by the {tr.short_title} from {a.date} at the latest, not since when",
                     f"record: the instrument by which {state} became bound by {tr.slug}",
+                )
+            if a.kind is ActionKind.SUCCESSION and a.effective is None and day < a.date:
+                return Doubt(
+                    f"{state}'s succession notified on {a.date} takes effect from its independence, a day the record does not give",
+                    f"record: the day from which {state}'s succession of {a.date} to {tr.slug} took effect",
                 )
             if a.kind is not ActionKind.CONSENT or not _may_be_succession(a, acts):
                 continue
