@@ -554,11 +554,6 @@ def doubt(
         for a in record.actions_of(state, tr.slug)
         if known_on is None or _known_day(a, policy) <= known_on
     )
-    effects = {  # the day each consent took effect, as the replay found it
-        t.cause: t.day
-        for t in record.history(state, tr.slug, known_on=known_on, policy=policy).transitions
-        if t.status is S.PARTY and t.cause.kind.is_consent
-    }
     day = record.as_of if on is None else on
     general = tr.entry_into_force
     if status not in BOUND and general is not None and day >= general:
@@ -575,7 +570,16 @@ def doubt(
                 )
             if a.kind is not ActionKind.CONSENT or not _may_be_succession(a, acts):
                 continue
-            effect = effects.get(a)
+            effect = next(  # the day it took effect, as the replay found it
+                (
+                    t.day
+                    for t in record.history(
+                        state, tr.slug, known_on=known_on, policy=policy
+                    ).transitions
+                    if t.cause == a and t.status is S.PARTY
+                ),
+                None,
+            )
             if effect is not None and day < effect:
                 return Doubt(
                     f"the record does not say whether {state}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
