@@ -85,6 +85,10 @@ class State:
             if value == self.code:
                 raise ValueError(f"{self.code}: a state cannot continue itself")
 
+    def exists_on(self, day: Date) -> bool:
+        """Whether the state exists on ``day``: a historical state no longer does from ``ended``."""
+        return self.ended is None or day < self.ended
+
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
 

@@ -549,11 +549,9 @@ def doubt(
     """
     tr = record.treaty(treaty)
     policy = policy or DEFAULT_POLICY
-    acts = tuple(
-        a
-        for a in record.actions_of(state, tr.slug)
-        if known_on is None or _known_day(a, policy) <= known_on
-    )
+    acts = record.actions_of(state, tr.slug)
+    if known_on is not None:
+        acts = tuple(a for a in acts if _known_day(a, policy) <= known_on)
     day = record.as_of if on is None else on
     general = tr.entry_into_force
     if status not in BOUND and general is not None and day >= general:
@@ -697,7 +695,7 @@ def _qualifiers(
             f"answered as the record stood on {known_on}; acts received later are not counted"
         )
     st = record.state(state)
-    if st.ended is not None and on >= st.ended:
+    if not st.exists_on(on):
         cont = f"; its continuator is {st.continuator}" if st.continuator else ""
         out.append(f"{st.name} ceased to exist on {st.ended}{cont}")
     return out
@@ -837,15 +835,10 @@ def parties(
     relations then continue, if at all, through its successor's own acts.
     """
     tr = record.treaty(treaty)
-
-    def exists(code: str) -> bool:
-        ended = record.state(code).ended
-        return ended is None or on < ended
-
     return tuple(
         code
         for code in record.actors(tr.slug)
-        if exists(code)
+        if record.state(code).exists_on(on)
         and record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
     )  # for a partial treaty: the parties among the states the record holds
 

@@ -1244,9 +1244,9 @@ def jurisdiction(
             f"the record is complete only up to {record.as_of}; facts after that day are not in it"
         )
     for code in (*(event.territory or ()), *(event.nationality or ())):
-        ended = record.state(code).ended
-        if ended is not None and event.date >= ended:
-            qualifiers.append(f"{code} ceased to exist on {ended}, before the conduct")
+        st = record.state(code)
+        if not st.exists_on(event.date):
+            qualifiers.append(f"{code} ceased to exist on {st.ended}, before the conduct")
     if event.crime is Crime.AGGRESSION and isinstance(trigger, ProprioMotu):
         qualifiers = [
             q.replace(
