@@ -37,6 +37,7 @@ __all__ = [
     "days_after",
     "describe",
     "first_day_of_month_after",
+    "first_of_nth_month_after",
     "intersect",
     "months_after",
     "normalise",
@@ -136,6 +137,17 @@ def first_day_of_month_after(d: Date) -> Date:
     Date(2024, 4, 1)
     """
     return pendulum.Date(d.year, d.month, 1).add(months=1)
+
+
+def first_of_nth_month_after(d: Date, n: int) -> Date:
+    """Return the first day of the ``n``-th month after the month of ``d``.
+
+    >>> first_of_nth_month_after(Date(1998, 9, 16), 6)
+    Date(1999, 3, 1)
+    >>> first_of_nth_month_after(Date(2010, 2, 16), 6)
+    Date(2010, 8, 1)
+    """
+    return pendulum.Date(d.year, d.month, 1).add(months=n)
 
 
 def _end_after_start(

@@ -9,6 +9,7 @@ methods delegate to the engines; it contains no legal rule itself.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
 __all__ = ["Record"]
 
 _CACHE_LIMIT = 4096
+MAX_VARIANTS = 16
+"""The most ways of dating one state's acts on one treaty (alternatives combine)."""
 _T = TypeVar("_T")
 
 
@@ -118,7 +121,10 @@ class Record:
     )
     _by_state: Mapping[str, tuple[Action, ...]] = attrs.field(init=False, repr=False, eq=False)
     _actors: Mapping[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _histories: dict[tuple[str, str, Date | None, Policy], History] = attrs.field(
+    _histories: dict[tuple[str, str, Date | None, Policy, int], History] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    _variants: Mapping[tuple[str, str], tuple[tuple[Action, ...], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
     _digest: str = attrs.field(init=False, repr=False, eq=False)
@@ -180,6 +186,18 @@ class Record:
             k: tuple(sorted(v, key=lambda a: (a.date, a.kind.order, a.treaty)))
             for k, v in by_state.items()
         }
+        variants = {
+            k: _variants_of(tuple(v)) for k, v in by_pair.items() if any(a.alternatives for a in v)
+        }
+        for (slug, code), ways in variants.items():
+            if len(ways) > MAX_VARIANTS:
+                why = (
+                    f"{len(ways)} ways of dating {code}'s acts on {slug}; at most {MAX_VARIANTS} "
+                    "combinations of disputed dates are kept for one state and treaty"
+                )
+                problems.append(Problem(self._file_of(slug), f"state {code}", why))
+        variants = {k: v[:MAX_VARIANTS] for k, v in variants.items()}
+        object.__setattr__(self, "_variants", variants)
         object.__setattr__(self, "_by_pair", {k: tuple(v) for k, v in by_pair.items()})
         object.__setattr__(self, "_by_state", in_date_order)
         object.__setattr__(self, "_actors", {k: tuple(v) for k, v in actors.items()})
@@ -198,20 +216,50 @@ class Record:
         return problems
 
     def _build_histories(self) -> list[Problem]:
-        """Replay every state's acts under the default policy: the lawfulness check."""
+        """Replay every state's acts under the default policy: the lawfulness check.
+
+        Where sources date an act differently, each dating is replayed: every one must be a
+        lawful history. A treaty that only binds the states bound by another (a CCW Protocol)
+        refuses a consent deposited before the state's first consent to that other treaty.
+        """
         problems: list[Problem] = []
         default = DEFAULT_POLICY
         for (slug, code), acts in self._by_pair.items():
             treaty = self._treaty_index.get(slug)
             if treaty is None:
                 continue
-            try:
-                self._histories[(code, slug, None, default)] = history(
-                    code, treaty, acts, policy=default, file=self._file_of(slug)
-                )
-            except RecordError as exc:
-                problems.extend(exc.problems)
+            for i, variant in enumerate(self._variants.get((slug, code), (acts,))):
+                try:
+                    self._histories[(code, slug, None, default, i)] = history(
+                        code, treaty, variant, policy=default, file=self._file_of(slug)
+                    )
+                except RecordError as exc:
+                    problems.extend(p for p in exc.problems if p not in problems)
+            problems.extend(self._check_requires(treaty, code, acts))
         return problems
+
+    def _check_requires(self, treaty: Treaty, code: str, acts: tuple[Action, ...]) -> list[Problem]:
+        """A consent to a treaty that binds only the parties to another must follow theirs."""
+        req = treaty.requires
+        if req is None:
+            return []
+        file = self._file_of(treaty.slug)
+        if req.treaty not in self._treaty_index:
+            return [
+                Problem(file, "treaty", f"requires {req.treaty!r}, which the record does not hold")
+            ]
+        parent = [a.date for a in self._by_pair.get((req.treaty, code), ()) if a.kind.is_consent]
+        return [
+            Problem(
+                file,
+                a.describe(),
+                f"{treaty.short_title} binds only states bound by the "
+                f"{self._treaty_index[req.treaty].short_title} ({req.article}), but {code}'s first consent "
+                + (f"to it is dated {min(parent)}" if parent else "to it is not in the record"),
+            )
+            for a in acts
+            if a.kind.is_consent and (not parent or a.date < min(parent))
+        ]
 
     def _index_icc_facts(self) -> list[Problem]:
         problems = []
@@ -420,20 +468,47 @@ class Record:
         known_on: DateLike | None = None,
         policy: Policy | None = None,
     ) -> History:
-        """Return ``state``'s history under ``treaty`` (cached)."""
-        code = self.state(state).code
-        tr = self.treaty(treaty)
+        """Return ``state``'s history under ``treaty`` (cached).
+
+        Where sources date an act differently (an act's ``alternatives``), this is the history
+        by the act's own dating; :meth:`histories` gives every dating's.
+        """
+        return self._history(self.state(state).code, self.treaty(treaty), known_on, policy, 0)
+
+    def histories(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> tuple[History, ...]:
+        """Return ``state``'s history under ``treaty`` as each source dates its acts.
+
+        One history for most pairs; where sources disagree on the date of an act, one for each
+        way of dating the disputed acts, the record's own first.
+        """
+        code, tr = self.state(state).code, self.treaty(treaty)
+        count = len(self._variants.get((tr.slug, code), ((),)))
+        return tuple(self._history(code, tr, known_on, policy, i) for i in range(count))
+
+    def variant_actions(
+        self, state: str | State, treaty: str | Treaty
+    ) -> tuple[tuple[Action, ...], ...]:
+        """Return ``state``'s acts on ``treaty`` as each source dates them (see :meth:`histories`)."""
+        tr, code = self.treaty(treaty), self.state(state).code
+        return self._variants.get((tr.slug, code), (self._by_pair.get((tr.slug, code), ()),))
+
+    def _history(
+        self, code: str, tr: Treaty, known_on: DateLike | None, policy: Policy | None, index: int
+    ) -> History:
         day = to_date(known_on, field="known_on") if known_on is not None else None
-        key = (code, tr.slug, day, policy or DEFAULT_POLICY)
+        key = (code, tr.slug, day, policy or DEFAULT_POLICY, index)
         found = self._histories.get(key)
         if found is None:
+            acts = self.variant_actions(code, tr)[index]
             found = history(
-                code,
-                tr,
-                self._by_pair.get((tr.slug, code), ()),
-                policy=key[3],
-                known_on=day,
-                file=self._file_of(tr.slug),
+                code, tr, acts, policy=key[3], known_on=day, file=self._file_of(tr.slug)
             )
             if len(self._histories) > _CACHE_LIMIT:
                 self._histories.clear()
@@ -453,10 +528,19 @@ class Record:
         *,
         known_on: DateLike | None = None,
         policy: Policy | None = None,
-    ) -> TreatyStatus:
-        """Return where ``state`` stands with ``treaty`` on ``on``, as a bare :class:`TreatyStatus`."""
-        return self.history(state, treaty, known_on=known_on, policy=policy).status_on(
-            self._day(on)
+    ) -> TreatyStatus | None:
+        """Return where ``state`` stands with ``treaty`` on ``on``, as a bare :class:`TreatyStatus`.
+
+        ``None`` where the record does not decide it: always the ``value`` of
+        :meth:`explain_status`, which says why.
+        """
+        return engine.status(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
         )
 
     def explain_status(
@@ -529,8 +613,29 @@ class Record:
         known_on: DateLike | None = None,
         policy: Policy | None = None,
     ) -> tuple[State, ...]:
-        """Return every state bound by ``treaty`` on ``on``, sorted by code."""
+        """Return every state certainly bound by ``treaty`` on ``on``, sorted by code.
+
+        The states the record leaves open are :meth:`undetermined_parties`; every other state
+        is certainly not bound.
+        """
         codes = engine.parties(
+            self, self.treaty(treaty).slug, self._day(on), known_on=_opt(known_on), policy=policy
+        )
+        return tuple(self.states.get(c) for c in codes)
+
+    def undetermined_parties(
+        self,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> tuple[State, ...]:
+        """Return every state whose being bound by ``treaty`` on ``on`` the record leaves open.
+
+        :meth:`explain_status` of each says why and names what would decide it.
+        """
+        codes = engine.undetermined_parties(
             self, self.treaty(treaty).slug, self._day(on), known_on=_opt(known_on), policy=policy
         )
         return tuple(self.states.get(c) for c in codes)
@@ -575,35 +680,72 @@ class Record:
         self,
         state: str | State,
         treaty: str | Treaty,
-        status: TreatyStatus,
         on: DateLike | None = None,
         *,
         known_on: DateLike | None = None,
     ) -> bool:
-        """Whether ``status``, computed from the record, is certain (see :func:`icclaw.status.doubt`)."""
-        return self.doubt(state, treaty, status, on, known_on=known_on) is None
+        """Whether the record decides if ``state`` is bound by ``treaty`` on ``on``.
+
+        See :func:`icclaw.status.doubts` for the rules; ``on`` defaults to :attr:`as_of`.
+        """
+        return self.doubt(state, treaty, on, known_on=known_on) is None
 
     def doubt(
         self,
         state: str | State,
         treaty: str | Treaty,
-        status: TreatyStatus,
         on: DateLike | None = None,
         *,
         known_on: DateLike | None = None,
+        policy: Policy | None = None,
     ) -> Doubt | None:
-        """Why ``status``, computed from the record, is not certain; ``None`` if it is.
+        """Why the record leaves open whether ``state`` is bound by ``treaty`` on ``on``.
 
-        The :class:`~icclaw.status.Doubt` says why, and names the fact of the record that would
-        settle it. The rules are :func:`icclaw.status.doubt`'s.
+        ``None`` if it decides it. The :class:`~icclaw.status.Doubt` says why, and names the
+        fact of the record that would settle it. The rules are :func:`icclaw.status.doubts`'s.
         """
         return engine.doubt(
             self,
             self.state(state).code,
             self.treaty(treaty).slug,
-            status,
             None if on is None else to_date(on, field="on"),
             known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def doubts(
+        self,
+        state: str | State,
+        treaty: str | Treaty,
+        on: DateLike | None = None,
+        *,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> tuple[Doubt, ...]:
+        """Every reason the record leaves where ``state`` stands with ``treaty`` on ``on`` open.
+
+        Empty where :meth:`status` is decided. A doubt with ``bound_known`` leaves only the
+        status open, not whether the state is bound.
+        """
+        return engine.doubts(
+            self,
+            self.state(state).code,
+            self.treaty(treaty).slug,
+            self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def general_entry_into_force(
+        self, treaty: str | Treaty, *, known_on: DateLike | None = None
+    ) -> Date | None:
+        """The day ``treaty`` entered into force generally, by its threshold and the record's acts.
+
+        See :func:`icclaw.status.general_entry_into_force`; compare with the treaty's own
+        recorded ``entry_into_force``.
+        """
+        return engine.general_entry_into_force(
+            self, self.treaty(treaty).slug, known_on=_opt(known_on)
         )
 
     def complete_until(self, treaty: str | Treaty) -> Date:
@@ -837,6 +979,11 @@ class Record:
         from icclaw.data.loader import dump  # noqa: PLC0415
 
         dump(self, path)
+
+
+def _variants_of(acts: tuple[Action, ...]) -> tuple[tuple[Action, ...], ...]:
+    """Every way of dating ``acts`` when some have alternatives: the record's own first."""
+    return tuple(itertools.product(*(a.variants() for a in acts)))
 
 
 def _opt(day: DateLike | None) -> Date | None:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from icclaw.dates import Date, Period
+from icclaw.dates import Date, Period, years_after
 from icclaw.errors import Problem, RecordError
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.policy import DEFAULT_POLICY, IntentDate, InterimAfterDeposit, Policy
@@ -40,14 +40,17 @@ __all__ = [
     "Transition",
     "TreatyStatus",
     "doubt",
+    "doubts",
     "entry_into_force",
     "explain_status",
+    "general_entry_into_force",
     "history",
     "in_force_periods",
     "interim_obligation",
     "is_bound",
     "parties",
     "status",
+    "undetermined_parties",
 ]
 
 VCLT = "VCLT"
@@ -109,10 +112,14 @@ class Doubt:
         text: Why, as a sentence.
         missing: The fact of the record that would settle it, e.g.
             ``"record: acts of UKR on geneva-convention-i"``.
+        bound_known: ``True`` where whether the state is bound is certain and only the status
+            itself is open (whether a state that is not bound signed; whether a party gave
+            notice of withdrawal that cannot yet have taken effect).
     """
 
     text: str
     missing: str
+    bound_known: bool = False
 
 
 @attrs.frozen
@@ -460,9 +467,16 @@ def status(
     *,
     known_on: Date | None = None,
     policy: Policy | None = None,
-) -> TreatyStatus:
-    """Return the bare status of ``state`` under ``treaty`` on ``on`` (LAW.md section 4)."""
-    return record.history(state, treaty, known_on=known_on, policy=policy).status_on(on)
+) -> TreatyStatus | None:
+    """Return the bare status of ``state`` under ``treaty`` on ``on`` (LAW.md section 4).
+
+    ``None`` where the record does not decide it (see :func:`doubts`): the value
+    :func:`explain_status` gives, always.
+    """
+    current = record.history(state, treaty, known_on=known_on, policy=policy).status_on(on)
+    if doubts(record, state, treaty, on, known_on=known_on, policy=policy):
+        return None
+    return current
 
 
 _STATUS_RULES: dict[TreatyStatus, tuple[str, Citation]] = {
@@ -518,87 +532,290 @@ def _may_be_succession(act: Action, acts: Sequence[Action]) -> bool:
     return not withdrawn
 
 
-def doubt(
+def doubts(
     record: Record,
     state: str,
     treaty: str,
-    status: TreatyStatus,
-    on: Date | None = None,
+    on: Date,
     *,
     known_on: Date | None = None,
     policy: Policy | None = None,
-) -> Doubt | None:
-    """Why ``status``, computed from the record, is not certain; ``None`` if it is.
+) -> tuple[Doubt, ...]:
+    """Every reason the record leaves where ``state`` stands with ``treaty`` on ``on`` open.
 
-    * Before the treaty's general entry into force no state is bound, and a record's status
-      then is certain.
-    * An instrument whose kind the record does not state (:attr:`ActionKind.CONSENT`) may be a
-      succession in force from independence: before the day a ratification would take effect,
-      a "not bound" answer is uncertain — unless the state had signed, or the instrument was
-      withdrawn before effect, which rule a succession out.
-    * Before the day of an in-force fact (:attr:`ActionKind.IN_FORCE`), nothing is certain;
-      nor before a succession whose effective day (independence) the record does not give.
-    * On a partial record only a state shown as bound, or as having left or un-signed, is
-      certain: another state's later consent may simply be missing. Given ``on``, two more
-      answers are certain for a state whose record holds a consent and no withdrawal: not
-      bound before that consent was deposited, and pending after it — a state cannot consent
-      to a treaty that already binds it, so no earlier consent can be missing.
+    A doubt whose ``bound_known`` is true leaves only the status open (signatory or not; party
+    or having given notice), not whether the state is bound. The rules:
 
-    ``known_on`` and ``policy`` are those the status was computed under: only the acts on the
-    record by ``known_on`` count.
+    * Before the treaty's adoption every state is certainly a non-signatory: no act can
+      precede it.
+    * Sources that date an act differently (an act's ``alternatives``) leave open every day on
+      which the datings give different statuses.
+    * An instrument whose kind the record does not state (:attr:`ActionKind.CONSENT`) and whose
+      effect it does not date may be a succession in force from independence: before the day a
+      ratification would take effect, "not bound" is uncertain, unless the state had signed or
+      the instrument was withdrawn before effect (which rule a succession out). Before the day
+      of an in-force fact (:attr:`ActionKind.IN_FORCE`) nothing is certain; nor before a
+      succession notified without its effective day.
+    * A withdrawal under a treaty that holds it back while the state is engaged in an armed
+      conflict (e.g. Mine Ban Convention art. 20(3)) takes effect on the recorded day only if
+      the record dates its effect; otherwise the days from the end of the notice period are open.
+    * Past the treaty's own ``complete_until`` (when earlier than the record's ``as_of``), acts
+      received later may be missing: a state not bound could have consented, a bound one could
+      have given notice or withdrawn an instrument not yet in effect. Each is uncertain from the
+      first day such a missing act could have taken effect under the treaty's rules.
+    * On a partial record (and, where ``historical_complete`` is false, for a state that had
+      ceased to exist by the record's completeness date) only a state shown as bound, or as
+      having left or un-signed, is certain; a state with a consent and no withdrawal is also
+      certainly not bound before that consent and pending after it (a state cannot consent to
+      a treaty that already binds it).
+    * Where the record does not hold every signature, a state shown with no act may be a
+      signatory: not bound either way.
+
+    ``known_on`` and ``policy`` are those the status is computed under: only the acts on the
+    record by ``known_on`` count. Past the record's own ``as_of`` no doubt is added: answers
+    there carry a qualifier instead (see :func:`explain_status`).
     """
     tr = record.treaty(treaty)
+    if on < tr.adopted:
+        return ()
     policy = policy or DEFAULT_POLICY
-    acts = record.actions_of(state, tr.slug)
-    if known_on is not None:
-        acts = tuple(a for a in acts if _known_day(a, policy) <= known_on)
-    day = record.as_of if on is None else on
-    general = tr.entry_into_force
-    if status not in BOUND and general is not None and day >= general:
-        for a in acts:
-            if a.kind is ActionKind.IN_FORCE and day < a.date:
-                return Doubt(
-                    f"the record shows {state} bound by the {tr.short_title} from {a.date} at the latest, not since when",
-                    f"record: the instrument by which {state} became bound by {tr.slug}",
-                )
-            if a.kind is ActionKind.SUCCESSION and a.effective is None and day < a.date:
-                return Doubt(
-                    f"{state}'s succession notified on {a.date} takes effect from its independence, a day the record does not give",
-                    f"record: the day from which {state}'s succession of {a.date} to {tr.slug} took effect",
-                )
-            if a.kind is not ActionKind.CONSENT or not _may_be_succession(a, acts):
-                continue
-            effect = next(  # the day it took effect, as the replay found it
-                (
-                    t.day
-                    for t in record.history(
-                        state, tr.slug, known_on=known_on, policy=policy
-                    ).transitions
-                    if t.cause == a and t.status is S.PARTY
-                ),
-                None,
+    st = record.state(state)
+    acts = record.actions_of(st.code, tr.slug)
+    if not _may_doubt(record, tr, acts):
+        return ()
+    hists = record.histories(st.code, tr.slug, known_on=known_on, policy=policy)
+    ways = [
+        tuple(a for a in way if known_on is None or _known_day(a, policy) <= known_on)
+        for way in record.variant_actions(st.code, tr.slug)
+    ]
+    statuses = [h.status_on(on) for h in hists]
+    out: list[Doubt] = []
+    if len(set(statuses)) > 1:
+        out.append(_disagreement(st.code, tr, ways, statuses, on))
+    for hist, way in zip(hists, ways, strict=True):
+        for found in (
+            _effect_doubt(st.code, tr, hist, way, on),
+            _conflict_clause_doubt(st.code, tr, hist, on),
+        ):
+            if found is not None and found not in out:
+                out.append(found)
+    late = _completeness_doubt(record, st.code, tr, hists, on, known_on=known_on)
+    if late is not None:
+        out.append(late)
+    if _partial_for(record, tr, st.code):
+        found = _partial_doubt(st.code, tr, ways[0], statuses[0], on)
+        if found is not None:
+            out.append(found)
+    if (
+        not tr.signatures_complete
+        and tr.open_for_signature
+        and statuses[0] is S.NON_SIGNATORY
+        and not any(d.missing == f"record: acts of {st.code} on {tr.slug}" for d in out)
+    ):
+        out.append(
+            Doubt(
+                f"the record of the {tr.short_title} does not hold every signature: {st.code} may have "
+                "signed it, which binds no state to the treaty (it is not bound either way)",
+                f"record: signatures of {st.code} on {tr.slug}",
+                bound_known=True,
             )
-            if effect is not None and day < effect:
-                return Doubt(
-                    f"the record does not say whether {state}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
-                    f"record: the kind of {state}'s instrument of {a.date} on {tr.slug}",
-                )
-    if not tr.partial:
+        )
+    return tuple(out)
+
+
+_OPEN_KINDS = frozenset({ActionKind.CONSENT, ActionKind.IN_FORCE, ActionKind.SUCCESSION})
+
+
+def _may_doubt(record: Record, tr: Treaty, acts: Sequence[Action]) -> bool:
+    """A cheap test: can any rule of :func:`doubts` apply to this state and treaty?"""
+    if tr.partial or not tr.signatures_complete or not tr.historical_complete:
+        return True
+    if tr.complete_until is not None and tr.complete_until < record.as_of:
+        return True
+    conflict = tr.withdrawal_rule is not None and tr.withdrawal_rule.conflict_article is not None
+    return any(
+        a.alternatives
+        or a.kind in _OPEN_KINDS
+        or (conflict and a.kind is ActionKind.WITHDRAWAL and a.effective is None)
+        for a in acts
+    )
+
+
+def _partial_for(record: Record, tr: Treaty, code: str) -> bool:
+    """Whether the record of ``tr`` holds ``code``'s acts only in part."""
+    if tr.partial:
+        return True
+    if tr.historical_complete:
+        return False
+    ended = record.state(code).ended
+    return ended is not None and ended <= record.complete_until(tr)
+
+
+def _disagreement(
+    code: str,
+    tr: Treaty,
+    ways: Sequence[Sequence[Action]],
+    statuses: Sequence[TreatyStatus],
+    on: Date,
+) -> Doubt:
+    disputed = [a for a in ways[0] if a.alternatives]
+    told = "; ".join(
+        f"{a.kind.value} dated {a.date}"
+        + (f" (in force {a.effective})" if a.effective else "")
+        + f" by {a.source.title}, "
+        + ", ".join(
+            f"{alt.date or a.date}"
+            + (f" (in force {alt.effective})" if alt.effective else "")
+            + f" by {alt.source.title}"
+            for alt in a.alternatives
+        )
+        for a in disputed
+    )
+    seen = ", ".join(dict.fromkeys(s.value for s in statuses))
+    return Doubt(
+        f"official sources date {code}'s act on the {tr.short_title} differently ({told}): on {on} "
+        f"they give {seen}",
+        f"record: the date of {code}'s "
+        + ", ".join(dict.fromkeys(a.kind.value for a in disputed))
+        + f" on {tr.slug} (sources disagree)",
+        bound_known=len({s in BOUND for s in statuses}) == 1,
+    )
+
+
+def _effect_doubt(
+    code: str, tr: Treaty, hist: History, acts: Sequence[Action], on: Date
+) -> Doubt | None:
+    """An instrument whose effect the record does not date may bind the state earlier."""
+    general = tr.entry_into_force
+    if hist.status_on(on) in BOUND or general is None or on < general:
         return None
+    for a in acts:
+        if a.kind is ActionKind.IN_FORCE and on < a.date:
+            return Doubt(
+                f"the record shows {code} bound by the {tr.short_title} from {a.date} at the latest, not since when",
+                f"record: the instrument by which {code} became bound by {tr.slug}",
+            )
+        if a.kind is ActionKind.SUCCESSION and a.effective is None and on < a.date:
+            return Doubt(
+                f"{code}'s succession notified on {a.date} takes effect from its independence, a day the record does not give",
+                f"record: the day from which {code}'s succession of {a.date} to {tr.slug} took effect",
+            )
+        if a.kind is not ActionKind.CONSENT or a.effective is not None:
+            continue
+        if not _may_be_succession(a, acts):
+            continue
+        effect = next(  # the day it took effect, as the replay found it
+            (t.day for t in hist.transitions if t.cause == a and t.status is S.PARTY), None
+        )
+        if effect is not None and on < effect:
+            return Doubt(
+                f"the record does not say whether {code}'s instrument of {a.date} was a ratification or accession, in force from {effect}, or a notification of succession, in force from independence",
+                f"record: the kind of {code}'s instrument of {a.date} on {tr.slug}",
+            )
+    return None
+
+
+def _conflict_clause_doubt(code: str, tr: Treaty, hist: History, on: Date) -> Doubt | None:
+    """A withdrawal held back while the state is engaged in an armed conflict."""
+    rule = tr.withdrawal_rule
+    i = hist.index_on(on)
+    if rule is None or rule.conflict_article is None or i < 0:
+        return None
+    t = hist.transitions[i]
+    if t.status is not S.WITHDRAWN or t.cause.kind is not ActionKind.WITHDRAWAL:
+        return None
+    if t.cause.effective is not None:
+        return None
+    return Doubt(
+        f"{code}'s withdrawal from the {tr.short_title}, notified on {t.cause.date}, takes effect on {t.day} "
+        f"only if {code} is not then engaged in an armed conflict ({tr.short_title} {rule.conflict_article}: "
+        f"{rule.conflict}); the record does not say",
+        f"record: whether {code} was engaged in an armed conflict on {t.day} ({tr.slug} {rule.conflict_article})",
+    )
+
+
+def _completeness_doubt(
+    record: Record,
+    code: str,
+    tr: Treaty,
+    hists: Sequence[History],
+    on: Date,
+    *,
+    known_on: Date | None,
+) -> Doubt | None:
+    """Acts received after the treaty's record is complete may be missing."""
+    complete = tr.complete_until
+    if complete is None or complete >= record.as_of or on <= complete:
+        return None
+    if known_on is not None and known_on <= complete:
+        return None
+    bound = {h.status_on(on) in BOUND for h in hists}
+    if len(bound) > 1:
+        return None  # the disagreement of the sources already leaves it open
+    after = complete.add(days=1)
+    missing = f"record: acts of {code} on {tr.slug} after {complete}"
+    head = f"the record of the {tr.short_title} is complete only up to {complete}"
+    if bound == {True}:
+        hist = hists[0]
+        i = hist.index_on(on)
+        since = hist.transitions[i].day
+        while i > 0 and hist.transitions[i - 1].status in BOUND:
+            i -= 1
+            since = hist.transitions[i].day
+        rule = tr.withdrawal_rule
+        notice = max(after, since)
+        out = rule.nominal(notice) if rule is not None else years_after(notice, 1)
+        if since > after:
+            return Doubt(
+                f"{head}: {code}'s instrument took effect only on {since}, and a withdrawal of it before "
+                "then would not be in the record",
+                missing,
+            )
+        if on >= out:
+            return Doubt(
+                f"{head}: a notice of withdrawal by {code} received after it would take effect from {out}"
+                + (
+                    ""
+                    if rule is not None
+                    else " (no withdrawal clause: VCLT art. 56(2), twelve months' notice)"
+                ),
+                missing,
+            )
+        return Doubt(
+            f"{head}: {code} may since have given notice of withdrawal, which could not take effect before {out}",
+            missing,
+            bound_known=True,
+        )
+    if tr.entry_into_force is not None:
+        earliest = tr.entry_into_force_for(after)
+        if on >= earliest:
+            return Doubt(
+                f"{head}: a consent by {code} received after it could have bound it from {earliest}",
+                missing,
+            )
+    return Doubt(
+        f"{head}: {code} may since have signed or consented, which could not bind it before {on}",
+        missing,
+        bound_known=True,
+    )
+
+
+def _partial_doubt(
+    code: str, tr: Treaty, acts: Sequence[Action], status: TreatyStatus, on: Date
+) -> Doubt | None:
     if not acts:
         return Doubt(
-            f"the record of the {tr.short_title} lists some states only, and no act of {state}",
-            f"record: acts of {state} on {tr.slug}",
+            f"the record of the {tr.short_title} lists some states only, and no act of {code}",
+            f"record: acts of {code} on {tr.slug}",
         )
-    partial = Doubt(
-        f"the record of the {tr.short_title} is partial and shows {state} as {status.value}"
-        + ("" if on is None else f" on {on}")
-        + ": a later consent may be missing",
-        f"record: acts of {state} on {tr.slug} after those recorded",
-    )
     if status in BOUND or status in (S.WITHDRAWN, S.SIGNATURE_WITHDRAWN):
         return None
-    if on is None or any(a.kind is ActionKind.WITHDRAWAL for a in acts):
+    partial = Doubt(
+        f"the record of the {tr.short_title} is partial and shows {code} as {status.value} on {on}: "
+        "a later consent may be missing",
+        f"record: acts of {code} on {tr.slug} after those recorded",
+    )
+    if any(a.kind is ActionKind.WITHDRAWAL for a in acts):
         return partial
     first = next((a for a in acts if a.kind.is_consent), None)
     if first is None:
@@ -606,6 +823,27 @@ def doubt(
     if status is S.PARTY_PENDING or on < first.date:
         return None
     return partial
+
+
+def doubt(
+    record: Record,
+    state: str,
+    treaty: str,
+    on: Date | None = None,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> Doubt | None:
+    """Why the record leaves open whether ``state`` is bound by ``treaty`` on ``on``.
+
+    ``None`` if whether it is bound is certain (the status itself may still be open: see
+    :func:`doubts`). ``on`` defaults to the record's ``as_of``.
+    """
+    day = record.as_of if on is None else on
+    for d in doubts(record, state, treaty, day, known_on=known_on, policy=policy):
+        if not d.bound_known:
+            return d
+    return None
 
 
 def explain_status(
@@ -624,45 +862,58 @@ def explain_status(
         A Finding whose ``holds`` says whether the state is bound (party or
         withdrawal-pending; VCLT art. 26) and whose ``value`` is the :class:`TreatyStatus`.
         Its reasons are the acts that led there, each with its source, and the rule for the
-        status reached.
+        status reached. Where the record leaves whether the state is bound open, ``holds`` is
+        ``None`` and ``missing`` names each fact that would settle it; where it leaves only the
+        status open (e.g. whether a state that is not bound had signed), ``holds`` is decided,
+        ``value`` is ``None`` and a qualifier says what is open.
     """
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
-    uncertain = doubt(record, st.code, tr.slug, current, on, known_on=known_on, policy=policy)
-    if uncertain is not None:
-        facts = [t.reason for t in hist.up_to(on)]
+    found = doubts(record, st.code, tr.slug, on, known_on=known_on, policy=policy)
+    facts = [t.reason for t in hist.up_to(on)]
+    hard = [d for d in found if not d.bound_known]
+    ask = question or f"Is {st.name} bound by the {tr.short_title} on {on}?"
+    if hard:
         return record.finding(
-            question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
+            ask,
             None,
-            reasons=[*facts, Reason(uncertain.text, tr.cite("final clauses"))],
-            missing=[uncertain.missing],
+            reasons=[*facts, *(Reason(d.text, tr.cite("final clauses")) for d in hard)],
+            missing=list(dict.fromkeys(d.missing for d in hard)),
+            qualifiers=_qualifiers(record, st.code, tr.slug, on, known_on),
             policy=policy,
             on=on,
             known_on=known_on,
         )
-    reasons = [t.reason for t in hist.up_to(on)]
+    reasons = facts
     if not reasons:
         reasons.append(
             Reason(f"the record holds no act of {st.code} on the {tr.short_title} by {on}")
         )
     text, citation = _STATUS_RULES[current]
-    reasons.append(Reason(f"status on {on}: {current.value}; {text}", citation))
+    if found:
+        reasons.append(
+            Reason(f"on the record's acts, status on {on}: {current.value}; {text}", citation)
+        )
+        reasons.extend(Reason(d.text, tr.cite("final clauses")) for d in found)
+    else:
+        reasons.append(Reason(f"status on {on}: {current.value}; {text}", citation))
     rule = tr.withdrawal_rule
     if current is S.WITHDRAWN and rule is not None and rule.consequences:
         reasons.append(
             Reason(rule.consequences, tr.cite(rule.consequences_article or rule.article))
         )
     qualifiers = _qualifiers(record, st.code, tr.slug, on, known_on)
+    qualifiers.extend(f"the status is open ({d.missing}): {d.text}" for d in found)
     pending = _pending_after(hist, on)
-    if pending is not None:
+    if pending is not None and not found:
         qualifiers.append(pending)
     return record.finding(
-        question or f"Is {st.name} bound by the {tr.short_title} on {on}?",
+        ask,
         current in BOUND,
-        value=current,
+        value=None if found else current,
         reasons=reasons,
         qualifiers=qualifiers,
         policy=policy,
@@ -829,18 +1080,93 @@ def parties(
     known_on: Date | None = None,
     policy: Policy | None = None,
 ) -> tuple[str, ...]:
-    """Return the codes of every state bound by ``treaty`` on ``on``, sorted.
+    """Return the codes of every state certainly bound by ``treaty`` on ``on``, sorted.
 
     A historical state counts only up to the day before it ceased to exist: its treaty
-    relations then continue, if at all, through its successor's own acts.
+    relations then continue, if at all, through its successor's own acts. The states whose
+    being bound the record leaves open are :func:`undetermined_parties`.
+    """
+    return _sorted_out(record, treaty, on, known_on, policy)[0]
+
+
+def undetermined_parties(
+    record: Record,
+    treaty: str,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> tuple[str, ...]:
+    """Return the codes of every state whose being bound by ``treaty`` on ``on`` is open, sorted.
+
+    Each is undetermined for a reason :func:`doubts` gives (a partial record, sources that
+    disagree, an instrument of unstated kind, acts after the record is complete). A state
+    neither here nor in :func:`parties` is certainly not bound.
+    """
+    return _sorted_out(record, treaty, on, known_on, policy)[1]
+
+
+def _sorted_out(
+    record: Record, treaty: str, on: Date, known_on: Date | None, policy: Policy | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    tr = record.treaty(treaty)
+    policy = policy or DEFAULT_POLICY
+
+    def sort() -> tuple[tuple[str, ...], tuple[str, ...]]:
+        bound: list[str] = []
+        open_: list[str] = []
+        for st in record.states:
+            if not st.exists_on(on):
+                continue
+            if doubt(record, st.code, tr.slug, on, known_on=known_on, policy=policy) is not None:
+                open_.append(st.code)
+            elif (
+                record.history(st.code, tr.slug, known_on=known_on, policy=policy).status_on(on)
+                in BOUND
+            ):
+                bound.append(st.code)
+        return tuple(bound), tuple(open_)
+
+    return record.cached(("parties", tr.slug, on, known_on, policy), sort)
+
+
+def general_entry_into_force(
+    record: Record, treaty: str, *, known_on: Date | None = None
+) -> Date | None:
+    """The day the treaty entered into force generally, as its threshold and the record give it.
+
+    Counts the instruments of ratification, acceptance, approval or accession (and those of
+    unstated kind) in the order the depositary received them, and applies the treaty's
+    :class:`~icclaw.treaties.GeneralEntry` rule to the day of the last one needed. ``None`` if
+    the treaty has no such rule or the record holds too few instruments. The result can differ
+    from the treaty's recorded ``entry_into_force`` only where the record lacks an early
+    instrument (e.g. of a state that has since ceased to exist).
     """
     tr = record.treaty(treaty)
-    return tuple(
-        code
+    rule = tr.general_entry
+    if rule is None:
+        return None
+    counted = (
+        ActionKind.RATIFICATION,
+        ActionKind.ACCESSION,
+        ActionKind.ACCEPTANCE,
+        ActionKind.APPROVAL,
+        ActionKind.CONSENT,
+    )
+    firsts = sorted(
+        min(a.date for a in acts)
         for code in record.actors(tr.slug)
-        if record.state(code).exists_on(on)
-        and record.history(code, tr.slug, known_on=known_on, policy=policy).status_on(on) in BOUND
-    )  # for a partial treaty: the parties among the states the record holds
+        if (
+            acts := [
+                a
+                for a in record.actions_of(code, tr.slug)
+                if a.kind in counted and (known_on is None or a.date <= known_on)
+            ]
+        )
+    )
+    if len(firsts) < rule.count:
+        return None
+    return rule.apply(firsts[rule.count - 1])
 
 
 def entry_into_force(

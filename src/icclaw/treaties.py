@@ -19,6 +19,7 @@ from icclaw.dates import (
     Date,
     days_after,
     first_day_of_month_after,
+    first_of_nth_month_after,
     months_after,
     optional_date,
     to_date,
@@ -29,17 +30,27 @@ from icclaw.findings import Citation, Source
 __all__ = [
     "Action",
     "ActionKind",
+    "AfterDays",
     "AfterMonths",
+    "Alternative",
     "ConsentRule",
     "FirstOfMonthAfterDays",
+    "FirstOfNthMonthAfter",
+    "GeneralEntry",
     "OnDeposit",
+    "Published",
+    "Requires",
     "Treaty",
+    "TreatyGroup",
     "WithGeneralEntry",
     "WithdrawalAfterNotice",
     "WithdrawalRule",
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+MAX_ALTERNATIVES = 3
+"""The most datings of one act the record keeps beside its own (a bound on the variants)."""
 
 
 def _slug(_instance: object, _attribute: object, value: str) -> None:
@@ -122,6 +133,63 @@ class OnDeposit:
 
 
 @attrs.frozen
+class AfterDays:
+    """In force for a state on the Nth day after its deposit.
+
+    The Convention on the Rights of the Child's rule (art. 49(2)): "on the thirtieth day after
+    the deposit"; the Arms Trade Treaty's (art. 22(2)): "on the ninetieth day following".
+
+    Attributes:
+        days: N.
+        article: The provision stating the rule.
+    """
+
+    days: int = attrs.field(validator=_positive)
+    article: str
+
+    def apply(self, deposited: Date) -> Date:
+        """Return the day the treaty enters into force for a state depositing on ``deposited``."""
+        return days_after(deposited, self.days)
+
+    def describe(self, deposited: Date) -> str:
+        """Explain the computation for ``deposited`` in words."""
+        return f"deposit on {deposited} + {self.days} days = {self.apply(deposited)}"
+
+
+@attrs.frozen
+class FirstOfNthMonthAfter:
+    """In force for a state on the first day of the Nth month after the month of its deposit.
+
+    The Mine Ban Convention's rule (art. 17(2)): "on the first day of the sixth month after the
+    date on which that State has deposited its instrument"; a deposit in September 1998 gives
+    1 March 1999.
+
+    Attributes:
+        months: N.
+        article: The provision stating the rule.
+    """
+
+    months: int = attrs.field(validator=_positive)
+    article: str
+
+    def apply(self, deposited: Date) -> Date:
+        """Return the day the treaty enters into force for a state depositing on ``deposited``."""
+        return first_of_nth_month_after(deposited, self.months)
+
+    def describe(self, deposited: Date) -> str:
+        """Explain the computation for ``deposited`` in words."""
+        return (
+            f"deposit on {deposited}; in force on the first day of the {_ordinal(self.months)} "
+            f"month after, {self.apply(deposited)}"
+        )
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+    return words.get(n, f"{n}th")
+
+
+@attrs.frozen
 class WithGeneralEntry:
     """In force at once for all, on the treaty's general entry into force.
 
@@ -148,7 +216,14 @@ class WithGeneralEntry:
         )
 
 
-ConsentRule: TypeAlias = FirstOfMonthAfterDays | AfterMonths | OnDeposit | WithGeneralEntry
+ConsentRule: TypeAlias = (
+    FirstOfMonthAfterDays
+    | AfterMonths
+    | AfterDays
+    | FirstOfNthMonthAfter
+    | OnDeposit
+    | WithGeneralEntry
+)
 """How a treaty enters into force for a state consenting after it is in force generally."""
 
 
@@ -157,25 +232,45 @@ class WithdrawalAfterNotice:
     """A withdrawal takes effect a fixed time after the notice is received, or later if it says so.
 
     The Rome Statute's rule (art. 127(1)): one year after receipt, unless the notice names a
-    later date.
+    later date. Several weapons and children's treaties hold a withdrawal back while the state
+    is engaged in an armed conflict (Mine Ban Convention art. 20(3): not before the end of the
+    conflict); such a treaty names the clause in ``conflict_article``, and the record cannot
+    tell on its own whether the state was so engaged when the period ran out.
 
     Attributes:
         years: Whole years after receipt.
         months: Further months after receipt.
+        days: Further days after receipt (the Chemical Weapons Convention: 90 days).
         article: The provision stating the rule.
         consequences: What survives a withdrawal under the treaty's own terms, in words.
         consequences_article: The provision stating the consequences.
+        conflict_article: The provision holding a withdrawal back while the withdrawing state
+            is engaged in an armed conflict, if the treaty has one.
+        conflict: That provision's rule, in words.
     """
 
     article: str
     years: int = attrs.field(default=0, validator=_positive)
     months: int = attrs.field(default=0, validator=_positive)
+    days: int = attrs.field(default=0, validator=_positive)
     consequences: str | None = None
     consequences_article: str | None = None
+    conflict_article: str | None = None
+    conflict: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.conflict is None) != (self.conflict_article is None):
+            raise ValueError(
+                "'conflict' and 'conflict_article' go together: the rule and its provision"
+            )
+
+    def nominal(self, notified: Date) -> Date:
+        """Return the day the period after the notice runs out (no later date named)."""
+        return days_after(months_after(years_after(notified, self.years), self.months), self.days)
 
     def apply(self, notified: Date, named: Date | None = None) -> Date:
         """Return the day a withdrawal notified on ``notified`` takes effect."""
-        effective = months_after(years_after(notified, self.years), self.months)
+        effective = self.nominal(notified)
         return max(effective, named) if named is not None else effective
 
     def describe(self, notified: Date, named: Date | None = None) -> str:
@@ -185,17 +280,99 @@ class WithdrawalAfterNotice:
             for p in (
                 f"{self.years} year{'s' if self.years != 1 else ''}" if self.years else "",
                 f"{self.months} month{'s' if self.months != 1 else ''}" if self.months else "",
+                f"{self.days} day{'s' if self.days != 1 else ''}" if self.days else "",
             )
             if p
         )
         text = f"notice received on {notified} + {span or '0 days'} = {self.apply(notified)}"
-        if named is not None and named > self.apply(notified):
+        if named is not None and named > self.nominal(notified):
             text = f"notice received on {notified} names a later date, {named}"
         return text
 
 
 WithdrawalRule: TypeAlias = WithdrawalAfterNotice
 """How a withdrawal from a treaty takes effect."""
+
+
+@attrs.frozen
+class GeneralEntry:
+    """How a treaty enters into force generally: once a number of consents is reached.
+
+    For example the CCW (art. 5(1)): six months after the twentieth instrument; the Treaty on
+    the Prohibition of Nuclear Weapons (art. 15(1)): ninety days after the fiftieth. The date
+    itself is recorded as the treaty's ``entry_into_force``, with its source;
+    :func:`icclaw.status.general_entry_into_force` recomputes it from the record's consents.
+
+    Attributes:
+        count: The number of instruments of consent that brings the treaty into force.
+        rule: When it enters into force, counted from the day the last of them is deposited
+            (a consent rule applied to that day).
+        article: The provision stating the threshold.
+        not_before: A day before which it cannot enter into force whatever the count (the
+            Chemical Weapons Convention: two years after opening for signature).
+    """
+
+    count: int = attrs.field(validator=_positive)
+    rule: ConsentRule
+    article: str
+    not_before: Date | None = attrs.field(default=None, converter=optional_date)
+
+    def apply(self, threshold_reached: Date) -> Date:
+        """Return the day of general entry into force for a threshold reached on that day."""
+        day = self.rule.apply(threshold_reached)
+        return max(day, self.not_before) if self.not_before is not None else day
+
+
+@attrs.frozen
+class Requires:
+    """Only a state bound by another treaty may be bound by this one.
+
+    A CCW Protocol binds only a party to the Convention (CCW art. 4(3)–(4)); a Hague Protocol,
+    only a party to the Hague Convention. The record refuses a consent deposited before the
+    state's consent to ``treaty``, and the engine reads the instrument as binding the state only
+    on the days ``treaty`` binds it too.
+
+    Attributes:
+        treaty: The slug of the treaty a state must be bound by.
+        article: The provision saying so.
+    """
+
+    treaty: str = attrs.field(validator=_slug)
+    article: str
+
+
+@attrs.frozen
+class Published:
+    """A count of parties an official source published, for checking the record against.
+
+    Attributes:
+        total: The number of parties the source gives.
+        on: The day the count is as of.
+        source: The source.
+    """
+
+    total: int = attrs.field(validator=_positive)
+    on: Date = attrs.field(converter=to_date)
+    source: Source
+
+
+class TreatyGroup(enum.StrEnum):
+    """The groups of the ICRC's chart of IHL and related treaties."""
+
+    VICTIMS = "victims"
+    """Protection of victims of armed conflicts (the Geneva Conventions and Protocols, the
+    Convention on the Rights of the Child and its Protocol, the Enforced Disappearance Convention)."""
+    ICC = "icc"
+    """The International Criminal Court (the Rome Statute and its amendments)."""
+    CULTURAL_PROPERTY = "cultural-property"
+    """Protection of cultural property in the event of armed conflict."""
+    ENVIRONMENT = "environment"
+    """The environment."""
+    WEAPONS = "weapons"
+    """Weapons."""
+
+    def __str__(self) -> str:
+        return self.value
 
 
 def _clauses(value: object) -> tuple[tuple[str, str], ...]:
@@ -229,7 +406,20 @@ class Treaty:
         partial: ``True`` where the record holds the acts of some states only: a state with no
             act recorded then has an unknown status, not "non-signatory".
         signatures_complete: ``False`` where the record does not hold every signature: a
-            ratification is then accepted without a recorded signature.
+            ratification is then accepted without a recorded signature, and a state with no
+            act may be a signatory as well as a non-signatory (not bound either way).
+        historical_complete: ``False`` where the record rests on a list of the parties among
+            the states of the list's day (the ICRC chart of 9 November 2020): a state that had
+            ceased to exist by ``complete_until`` is then held only as far as acts of it are
+            recorded, as on a partial record.
+        general_entry: The threshold of consents that brought the treaty into force generally.
+        requires: Another treaty a state must be bound by to be bound by this one (a CCW
+            Protocol, a Hague Protocol).
+        group: The group the ICRC chart places the treaty in.
+        niac_scope: The provision by which the treaty, or its relevant part, also governs
+            non-international armed conflicts (``None``: it does not, or only through another
+            instrument, as the CCW through its 2001 amendment).
+        published: A published count of the treaty's parties, checked against the record.
     """
 
     slug: str = attrs.field(validator=_slug)
@@ -248,6 +438,14 @@ class Treaty:
     complete_until: Date | None = attrs.field(default=None, converter=optional_date)
     partial: bool = False
     signatures_complete: bool = True
+    historical_complete: bool = True
+    general_entry: GeneralEntry | None = None
+    requires: Requires | None = None
+    group: TreatyGroup | None = attrs.field(
+        default=None, converter=attrs.converters.optional(TreatyGroup)
+    )
+    niac_scope: str | None = None
+    published: Published | None = None
 
     def clause(self, kind: str) -> str:
         """Return the provision under which an act of ``kind`` is done.
@@ -381,6 +579,34 @@ def _state_code(_instance: object, _attribute: object, value: str) -> None:
 
 
 @attrs.frozen
+class Alternative:
+    """Another source's dating of the same act, where two sources disagree.
+
+    The record keeps both and picks neither: a day on which the two datings give different
+    answers is undetermined, naming the conflict.
+
+    Attributes:
+        source: The source that dates the act otherwise.
+        date: The day it gives for the act (default: the act's own).
+        effective: The day it gives for the act's effect (default: the act's own).
+        note: A remark for readers, e.g. the row as the source prints it.
+    """
+
+    source: Source = attrs.field(validator=attrs.validators.instance_of(Source))
+    date: Date | None = attrs.field(default=None, converter=optional_date)
+    effective: Date | None = attrs.field(default=None, converter=optional_date)
+    note: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.date is None and self.effective is None:
+            raise ValueError("an alternative gives another 'date' or 'effective', or both")
+
+
+def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
 class Action:
     """One act of one state on one treaty, dated and sourced.
 
@@ -398,6 +624,10 @@ class Action:
         announced: For a signature withdrawal, an earlier public act announcing it (used under
             the policy ``intent_date=public-act``).
         announced_source: The source of ``announced``.
+        effective_source: The source of ``effective``, where another source than the act's
+            own gives it (an entry into force printed in a gazette beside a chart's deposit).
+        alternatives: Other sources' datings of the same act, where they disagree with this
+            one (:class:`Alternative`).
         note: A remark for readers.
     """
 
@@ -409,6 +639,8 @@ class Action:
     effective: Date | None = attrs.field(default=None, converter=optional_date)
     announced: Date | None = attrs.field(default=None, converter=optional_date)
     announced_source: Source | None = None
+    effective_source: Source | None = attrs.field(default=None)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=_alternatives)
     note: str | None = None
 
     @effective.validator
@@ -451,6 +683,46 @@ class Action:
             )
         if self.announced_source is None:
             raise ValueError("'announced' needs its own 'announced_source'")
+
+    @effective_source.validator
+    def _check_effective_source(self, _attribute: object, value: Source | None) -> None:
+        if value is not None and self.effective is None:
+            raise ValueError("'effective_source' given without 'effective'")
+
+    @alternatives.validator
+    def _check_alternatives(self, _attribute: object, value: tuple[Alternative, ...]) -> None:
+        for alt in value:
+            if not isinstance(alt, Alternative):
+                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+            if (alt.date or self.date, alt.effective or self.effective) == (
+                self.date,
+                self.effective,
+            ):
+                raise ValueError(
+                    f"an alternative from {alt.source.title!r} gives the act's own date and effect; "
+                    "record a disagreement only"
+                )
+            self.variant(alt)  # the act as the other source dates it must itself be valid
+        if len(value) > MAX_ALTERNATIVES:
+            raise ValueError(
+                f"{len(value)} alternatives; at most {MAX_ALTERNATIVES} datings of one act are recorded"
+            )
+
+    def variant(self, alt: Alternative) -> Action:
+        """Return the act as ``alt`` dates it (with ``alt``'s source and no alternatives)."""
+        return attrs.evolve(
+            self,
+            date=alt.date or self.date,
+            effective=alt.effective or self.effective,
+            source=alt.source,
+            effective_source=None,
+            alternatives=(),
+            note=alt.note,
+        )
+
+    def variants(self) -> tuple[Action, ...]:
+        """Return the act as each source dates it: itself first, then each alternative."""
+        return (self, *(self.variant(a) for a in self.alternatives))
 
     @property
     def sort_key(self) -> tuple[str, str, Date, int]:

@@ -21,11 +21,18 @@ from icclaw.states import State, StateCategory
 from icclaw.treaties import (
     Action,
     ActionKind,
+    AfterDays,
     AfterMonths,
+    Alternative,
     ConsentRule,
     FirstOfMonthAfterDays,
+    FirstOfNthMonthAfter,
+    GeneralEntry,
     OnDeposit,
+    Published,
+    Requires,
     Treaty,
+    TreatyGroup,
     WithdrawalAfterNotice,
     WithGeneralEntry,
 )
@@ -43,6 +50,26 @@ __all__ = [
 
 SCHEMA = 1
 """The schema version this code reads and writes."""
+
+_RULES: dict[str, tuple[type, tuple[str, ...]]] = {
+    "first-of-month-after-days": (FirstOfMonthAfterDays, ("days",)),
+    "after-months": (AfterMonths, ("months",)),
+    "after-days": (AfterDays, ("days",)),
+    "first-of-nth-month-after": (FirstOfNthMonthAfter, ("months",)),
+    "on-deposit": (OnDeposit, ()),
+    "with-general-entry": (WithGeneralEntry, ()),
+}
+"""The kinds of consent rule a file may name: kind → (class, its number fields)."""
+
+_BAD = object()
+"""A value already reported as a problem."""
+
+
+def _short(value: object, limit: int = 80) -> str:
+    """A value for a message, cut to ``limit`` characters: user input is never echoed whole."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 _T = TypeVar("_T")
 
@@ -264,6 +291,12 @@ class Reader:
             "complete_until",
             "partial",
             "signatures_complete",
+            "historical_complete",
+            "general_entry",
+            "requires",
+            "group",
+            "niac_scope",
+            "published",
         )
         if not self.fields(raw, entry, required, optional):
             return None
@@ -282,17 +315,44 @@ class Reader:
         for kind in clauses:
             if kind not in {k.value for k in ActionKind} | {"withdrawal-consequences"}:
                 self.problem(entry, f"clauses: {kind!r} is not an act kind")
-        reservations = raw.get("reservations")
-        if reservations is not None and not isinstance(reservations, bool):
-            self.problem(entry, "'reservations' must be true or false")
+        flags = {
+            name: self.flag(raw, name, entry)
+            for name in (
+                "reservations",
+                "open_for_signature",
+                "partial",
+                "signatures_complete",
+                "historical_complete",
+            )
+        }
+        if any(flag is _BAD for flag in flags.values()):
             return None
+        general = self.general_entry(raw.get("general_entry"))
+        requires = self.requires(raw.get("requires"))
+        published = self.published(raw.get("published"))
+        group = raw.get("group")
+        if group is not None and group not in {g.value for g in TreatyGroup}:
+            self.problem(
+                entry, f"group {group!r} is not one of {', '.join(g.value for g in TreatyGroup)}"
+            )
+            return None
+        niac = self.text(raw, "niac_scope", entry)
         if (
             consent is None
             or source is None
             or adopted is None
             or (withdrawal is None and "withdrawal_rule" in raw)
+            or (general is None and "general_entry" in raw)
+            or (requires is None and "requires" in raw)
+            or (published is None and "published" in raw)
+            or (niac is None and "niac_scope" in raw)
         ):
             return None
+
+        def flag(name: str, default: bool) -> bool:
+            value = flags[name]
+            return default if value is None else bool(value)
+
         return self.build(
             entry,
             lambda: Treaty(
@@ -306,47 +366,109 @@ class Reader:
                 depositary=raw["depositary"],
                 source=source,
                 signature_closed=closed,
-                reservations=reservations,
+                reservations=None if flags["reservations"] is None else bool(flags["reservations"]),
                 clauses=dict(clauses),
-                open_for_signature=raw.get("open_for_signature", True),
+                open_for_signature=flag("open_for_signature", True),
                 complete_until=self.date(raw, "complete_until", entry),
-                partial=raw.get("partial", False),
-                signatures_complete=raw.get("signatures_complete", True),
+                partial=flag("partial", False),
+                signatures_complete=flag("signatures_complete", True),
+                historical_complete=flag("historical_complete", True),
+                general_entry=general,
+                requires=requires,
+                group=group,
+                niac_scope=niac,
+                published=published,
             ),
         )
 
-    def consent_rule(self, raw: Any) -> ConsentRule | None:
-        """Read ``[treaty.consent_rule]``."""
-        entry = "treaty.consent_rule"
-        if not isinstance(raw, Mapping) or "kind" not in raw:
+    def flag(self, raw: Mapping[str, Any], key: str, entry: str) -> bool | object | None:
+        """Read a TOML boolean: ``None`` if absent, ``_BAD`` (reported) if not a boolean."""
+        if key not in raw:
+            return None
+        value = raw[key]
+        if not isinstance(value, bool):
             self.problem(
                 entry,
-                "must be a table with a 'kind': first-of-month-after-days, after-months, on-deposit or with-general-entry",
+                f"'{key}' must be true or false (a TOML boolean), not {type(value).__name__} {_short(value)}",
             )
+            return _BAD
+        return value
+
+    def general_entry(self, raw: Any) -> GeneralEntry | None:
+        """Read ``[treaty.general_entry]``: the count of consents and the delay after the last."""
+        entry = "treaty.general_entry"
+        if raw is None:
+            return None
+        if not isinstance(raw, Mapping):
+            self.problem(entry, "must be a table with count, kind, article (and days or months)")
+            return None
+        if not self.fields(
+            raw, entry, ("count", "kind", "article"), ("days", "months", "not_before")
+        ):
+            return None
+        count = raw["count"]
+        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+            self.problem(entry, f"'count' must be a whole number of 1 or more, not {_short(count)}")
+            return None
+        rule = self.consent_rule(
+            {k: v for k, v in raw.items() if k not in ("count", "not_before")}, entry
+        )
+        not_before = self.date(raw, "not_before", entry)
+        if rule is None or ("not_before" in raw and not_before is None):
+            return None
+        return self.build(
+            entry,
+            lambda: GeneralEntry(
+                count=count, rule=rule, article=raw["article"], not_before=not_before
+            ),
+        )
+
+    def requires(self, raw: Any) -> Requires | None:
+        """Read ``[treaty.requires]``: the treaty a state must be bound by, and the article."""
+        entry = "treaty.requires"
+        if raw is None:
+            return None
+        if not isinstance(raw, Mapping) or not self.fields(raw, entry, ("treaty", "article"), ()):
+            if not isinstance(raw, Mapping):
+                self.problem(entry, "must be a table with treaty (a slug) and article")
+            return None
+        return self.build(entry, lambda: Requires(treaty=raw["treaty"], article=raw["article"]))
+
+    def published(self, raw: Any) -> Published | None:
+        """Read ``[treaty.published]``: a published count of parties, its day and source."""
+        entry = "treaty.published"
+        if raw is None:
+            return None
+        if not isinstance(raw, Mapping):
+            self.problem(entry, "must be a table with total, on and source")
+            return None
+        if not self.fields(raw, entry, ("total", "on", "source"), ()):
+            return None
+        total = raw["total"]
+        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
+            self.problem(entry, f"'total' must be a whole number, not {_short(total)}")
+            return None
+        on = self.date(raw, "on", entry)
+        source = self.source(raw["source"], entry)
+        if on is None or source is None:
+            return None
+        return self.build(entry, lambda: Published(total=total, on=on, source=source))
+
+    def consent_rule(self, raw: Any, entry: str = "treaty.consent_rule") -> ConsentRule | None:
+        """Read ``[treaty.consent_rule]`` (or the rule part of ``[treaty.general_entry]``)."""
+        kinds = ", ".join(_RULES)
+        if not isinstance(raw, Mapping) or "kind" not in raw:
+            self.problem(entry, f"must be a table with a 'kind': {kinds}")
             return None
         kind = raw["kind"]
-        if kind == "first-of-month-after-days":
-            if self.fields(raw, entry, ("kind", "days", "article"), ()):
-                return self.build(
-                    entry, lambda: FirstOfMonthAfterDays(days=raw["days"], article=raw["article"])
-                )
-        elif kind == "after-months":
-            if self.fields(raw, entry, ("kind", "months", "article"), ()):
-                return self.build(
-                    entry, lambda: AfterMonths(months=raw["months"], article=raw["article"])
-                )
-        elif kind == "on-deposit":
-            if self.fields(raw, entry, ("kind", "article"), ()):
-                return self.build(entry, lambda: OnDeposit(article=raw["article"]))
-        elif kind == "with-general-entry":
-            if self.fields(raw, entry, ("kind", "article"), ()):
-                return self.build(entry, lambda: WithGeneralEntry(article=raw["article"]))
-        else:
-            self.problem(
-                entry,
-                f"kind {kind!r} is not one of first-of-month-after-days, after-months, on-deposit, with-general-entry",
-            )
-        return None
+        if kind not in _RULES:
+            self.problem(entry, f"kind {_short(kind)} is not one of {kinds}")
+            return None
+        cls, numbers = _RULES[kind]
+        if not self.fields(raw, entry, ("kind", *numbers, "article"), ()):
+            return None
+        values = {name: raw[name] for name in (*numbers, "article")}
+        return self.build(entry, lambda: cls(**values))
 
     def withdrawal_rule(self, raw: Any) -> WithdrawalAfterNotice | None:
         """Read ``[treaty.withdrawal_rule]``."""
@@ -355,14 +477,22 @@ class Reader:
             return None
         if not isinstance(raw, Mapping) or raw.get("kind") != "after-notice":
             self.problem(
-                entry, 'must be a table with kind = "after-notice" and years and/or months'
+                entry, 'must be a table with kind = "after-notice" and years, months and/or days'
             )
             return None
         if not self.fields(
             raw,
             entry,
             ("kind", "article"),
-            ("years", "months", "consequences", "consequences_article"),
+            (
+                "years",
+                "months",
+                "days",
+                "consequences",
+                "consequences_article",
+                "conflict",
+                "conflict_article",
+            ),
         ):
             return None
         return self.build(
@@ -371,8 +501,11 @@ class Reader:
                 article=raw["article"],
                 years=raw.get("years", 0),
                 months=raw.get("months", 0),
+                days=raw.get("days", 0),
                 consequences=raw.get("consequences"),
                 consequences_article=raw.get("consequences_article"),
+                conflict=raw.get("conflict"),
+                conflict_article=raw.get("conflict_article"),
             ),
         )
 
@@ -384,7 +517,14 @@ class Reader:
         else:
             self.problem(entry, "must be a table")
             return None
-        optional = ("effective", "announced", "announced_source", "note")
+        optional = (
+            "effective",
+            "effective_source",
+            "announced",
+            "announced_source",
+            "alternatives",
+            "note",
+        )
         if not self.fields(raw, entry, ("state", "kind", "date", "source"), optional):
             return None
         if raw["kind"] not in {k.value for k in ActionKind}:
@@ -399,10 +539,22 @@ class Reader:
             if "announced_source" in raw
             else None
         )
+        effective_source = (
+            self.source(raw["effective_source"], entry, "effective_source")
+            if "effective_source" in raw
+            else None
+        )
         date = self.date(raw, "date", entry)
         effective = self.date(raw, "effective", entry)
         announced = self.date(raw, "announced", entry)
-        if source is None or date is None:
+        alternatives = self.alternatives(raw.get("alternatives"), entry)
+        if (
+            source is None
+            or date is None
+            or alternatives is None
+            or ("effective_source" in raw and effective_source is None)
+            or ("announced_source" in raw and announced_source is None)
+        ):
             return None
         return self.build(
             entry,
@@ -415,9 +567,51 @@ class Reader:
                 effective=effective,
                 announced=announced,
                 announced_source=announced_source,
+                effective_source=effective_source,
+                alternatives=alternatives,
                 note=self.text(raw, "note", entry),
             ),
         )
+
+    def alternatives(self, raw: Any, entry: str) -> tuple[Alternative, ...] | None:
+        """Read an act's ``alternatives``: other sources' datings of it."""
+        if raw is None:
+            return ()
+        if not isinstance(raw, list):
+            self.problem(
+                entry,
+                "'alternatives' must be an array of tables, each with source and date and/or effective",
+            )
+            return None
+        out = []
+        for i, alt in enumerate(raw):
+            where = f"{entry} alternative {i + 1}"
+            if not isinstance(alt, Mapping):
+                self.problem(where, "must be a table with source and date and/or effective")
+                return None
+            if not self.fields(alt, where, ("source",), ("date", "effective", "note")):
+                return None
+            source = self.source(alt["source"], where)
+            date = self.date(alt, "date", where)
+            effective = self.date(alt, "effective", where)
+            note = self.text(alt, "note", where)
+            if (
+                source is None
+                or ("date" in alt and date is None)
+                or ("effective" in alt and effective is None)
+                or ("note" in alt and note is None)
+            ):
+                return None
+            made = self.build(
+                where,
+                lambda s=source, d=date, e=effective, n=note: Alternative(  # type: ignore[misc]
+                    source=s, date=d, effective=e, note=n
+                ),
+            )
+            if made is None:
+                return None
+            out.append(made)
+        return tuple(out)
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -487,14 +681,28 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
         out["partial"] = True
     if not treaty.signatures_complete:
         out["signatures_complete"] = False
-    rule = treaty.consent_rule
-    kinds = {
-        FirstOfMonthAfterDays: "first-of-month-after-days",
-        AfterMonths: "after-months",
-        OnDeposit: "on-deposit",
-        WithGeneralEntry: "with-general-entry",
-    }
-    out["consent_rule"] = {"kind": kinds[type(rule)], **attrs.asdict(rule)}
+    if not treaty.historical_complete:
+        out["historical_complete"] = False
+    if treaty.group is not None:
+        out["group"] = treaty.group.value
+    if treaty.niac_scope is not None:
+        out["niac_scope"] = treaty.niac_scope
+    out["consent_rule"] = _rule_out(treaty.consent_rule)
+    if treaty.general_entry is not None:
+        general = treaty.general_entry
+        out["general_entry"] = {"count": general.count, **_rule_out(general.rule)}
+        if general.not_before is not None:
+            out["general_entry"]["not_before"] = _date_out(general.not_before)
+        out["general_entry"]["article"] = general.article
+    if treaty.requires is not None:
+        out["requires"] = {"treaty": treaty.requires.treaty, "article": treaty.requires.article}
+    if treaty.published is not None:
+        pub = treaty.published
+        out["published"] = {
+            "total": pub.total,
+            "on": _date_out(pub.on),
+            "source": source_out(pub.source, named),
+        }
     if treaty.withdrawal_rule is not None:
         out["withdrawal_rule"] = {
             "kind": "after-notice",
@@ -503,6 +711,11 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
     if treaty.clauses:
         out["clauses"] = dict(treaty.clauses)
     return out
+
+
+def _rule_out(rule: ConsentRule) -> dict[str, Any]:
+    kind = next(k for k, (cls, _) in _RULES.items() if isinstance(rule, cls))
+    return {"kind": kind, **attrs.asdict(rule)}
 
 
 def action_out(action: Action, named: dict[str, Source]) -> dict[str, Any]:
@@ -517,10 +730,25 @@ def action_out(action: Action, named: dict[str, Source]) -> dict[str, Any]:
     if action.announced is not None:
         out["announced"] = _date_out(action.announced)
     out["source"] = source_out(action.source, named)
+    if action.effective_source is not None:
+        out["effective_source"] = source_out(action.effective_source, named)
     if action.announced_source is not None:
         out["announced_source"] = source_out(action.announced_source, named)
+    if action.alternatives:
+        out["alternatives"] = [_alternative_out(alt, named) for alt in action.alternatives]
     if action.note is not None:
         out["note"] = action.note
+    return out
+
+
+def _alternative_out(alt: Alternative, named: dict[str, Source]) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": source_out(alt.source, named)}
+    if alt.date is not None:
+        out["date"] = _date_out(alt.date)
+    if alt.effective is not None:
+        out["effective"] = _date_out(alt.effective)
+    if alt.note is not None:
+        out["note"] = alt.note
     return out
 
 

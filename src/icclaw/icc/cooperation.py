@@ -11,7 +11,7 @@ from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, vote_outcome
 from icclaw.icc.facts import CourtSituation, DeclarationKind, ResolutionKind
 from icclaw.policy import DEFAULT_POLICY, Policy
-from icclaw.status import BOUND, TreatyStatus
+from icclaw.status import TreatyStatus
 
 if TYPE_CHECKING:
     from icclaw.dates import Date
@@ -54,11 +54,20 @@ def cooperation_duty(
     """
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
-    status = record.status(st.code, "rome-statute", on, known_on=known_on, policy=policy)
+    base = record.explain_status(st.code, "rome-statute", on, known_on=known_on, policy=policy)
+    status = base.value if isinstance(base.value, TreatyStatus) else None
     reasons: list[Reason] = []
     qualifiers: list[str] = []
-    holds = False
-    if status in BOUND:
+    holds: bool | None = False
+    if base.holds is None:
+        holds = None
+        reasons.append(
+            Reason(
+                f"whether {st.name} is a State Party on {on} is open: {base.reasons[-1].text}",
+                _PARTY,
+            )
+        )
+    elif base.holds:
         holds = True
         pending = (
             " (its withdrawal is pending: every obligation stands until it takes effect)"
@@ -100,9 +109,10 @@ def cooperation_duty(
                 )
             )
     else:
+        shown = status.value if status is not None else "not bound"
         reasons.append(
             Reason(
-                f"{st.name} is not a State Party on {on} ({status.value}): it has no duty to cooperate as a party",
+                f"{st.name} is not a State Party on {on} ({shown}): it has no duty to cooperate as a party",
                 _NONE,
             )
         )
@@ -142,6 +152,7 @@ def cooperation_duty(
         f"Must {st.name} cooperate with the International Criminal Court on {on}?",
         holds,
         value=status,
+        missing=base.missing if holds is None else (),
         reasons=reasons,
         qualifiers=qualifiers,
         policy=policy,

@@ -65,7 +65,7 @@ from icclaw.policy import (
     Policy,
     PostWithdrawal,
 )
-from icclaw.status import BOUND
+from icclaw.status import BOUND, TreatyStatus
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -439,17 +439,35 @@ def check_trigger(q: Query) -> Check:
     if isinstance(trigger, StateReferral):
         if trigger.on > on:
             return _deny(Reason(f"the referral is dated {trigger.on}, after {on}", _C["13(a)"]))
-        valid, reasons = [], []
+        valid: list[str] = []
+        open_: list[str] = []
+        reasons: list[Reason] = []
         for code in trigger.by:
-            st = record.status(code, RS_SLUG, trigger.on, known_on=known_on, policy=policy)
-            ok = st in BOUND
-            valid += [code] if ok else []
+            bound = record.is_bound(code, RS_SLUG, trigger.on, known_on=known_on, policy=policy)
+            if bound.holds is None:
+                open_ += bound.missing
+                reasons.append(
+                    Reason(
+                        f"whether {code} is a State Party on {trigger.on} is open: {bound.reasons[-1].text}",
+                        _C["13(a)"],
+                    )
+                )
+                continue
+            valid += [code] if bound.holds else []
+            shown = (
+                bound.value.value
+                if isinstance(bound.value, TreatyStatus)
+                else ("bound" if bound.holds else "not bound")
+            )
             reasons.append(
                 Reason(
-                    f"{code} is {st.value} on {trigger.on}: {'a State Party may refer' if ok else 'only a State Party may refer'}",
+                    f"{code} is {shown} on {trigger.on}: "
+                    f"{'a State Party may refer' if bound.holds else 'only a State Party may refer'}",
                     _C["13(a)"],
                 )
             )
+        if not valid and open_:
+            return _unknown(list(dict.fromkeys(open_)), *reasons)
         if not valid:
             return _deny(*reasons)
         quals = (

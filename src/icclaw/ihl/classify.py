@@ -565,8 +565,8 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
         reasons.append(Reason("the record holds no acts on AP I", _API_14))
         unknown.append(f"record: acts on {treaty}")
     else:
-        status = record.status(state, treaty, on)
-        doubt = record.doubt(state, treaty, status, on)
+        status = record.history(state, treaty).status_on(on)
+        doubt = record.doubt(state, treaty, on)
         if doubt is not None:
             reasons.append(Reason(doubt.text, _API_14))
             unknown.append(doubt.missing)
@@ -758,8 +758,8 @@ def ap_ii_applies(
             [Reason("the record holds no acts on Additional Protocol II", _APII)],
             (f"record: acts on {treaty}",),
         )
-    status = record.status(state, treaty, on)
-    doubt = record.doubt(state, treaty, status, on)
+    status = record.history(state, treaty).status_on(on)
+    doubt = record.doubt(state, treaty, on)
     if doubt is not None:
         return None, [Reason(doubt.text, _APII)], (doubt.missing,)
     if status not in BOUND:

@@ -58,7 +58,7 @@ def _bound(
     if slug not in record.treaty_slugs:
         return None, Reason(f"the record holds no acts on {slug}", None), f"record: acts on {slug}"
     treaty = record.treaty(slug)
-    status = record.status(state, slug, on)
+    status = record.history(state, slug).status_on(on)  # by the record's acts; doubts below
     if status is TreatyStatus.PARTY_PENDING and immediate is not None:
         return (
             True,
@@ -68,7 +68,7 @@ def _bound(
             ),
             None,
         )
-    doubt = record.doubt(state, slug, status, on)
+    doubt = record.doubt(state, slug, on)
     cite = treaty.cite(treaty.consent_rule.article)
     if doubt is not None:
         return None, Reason(doubt.text, cite), doubt.missing
@@ -139,12 +139,18 @@ def _amended(
         later = tr.consent_rule.apply(complete.add(days=1))
         lacking, unknown = [], []
         for s in states:
-            status = record.status(s, p.amendment, on)
-            if status in BOUND:
+            accepted = record.doubt(s, p.amendment, on) is None and (
+                record.history(s, p.amendment).status_on(on) in BOUND
+            )
+            if accepted:
                 continue
-            if negative and record.status(s, _RS, on) not in BOUND:
-                continue
-            if not record.settled(s, p.amendment, status) or later <= on:
+            if negative:  # only a State Party that has not accepted is shielded
+                if record.doubt(s, _RS, on) is not None:
+                    unknown.append(s)
+                    continue
+                if record.history(s, _RS).status_on(on) not in BOUND:
+                    continue
+            if record.doubt(s, p.amendment, on) is not None or later <= on:
                 unknown.append(s)
             else:
                 lacking.append(s)
