@@ -936,9 +936,25 @@ class Record:
     def ihl_declarations_of(
         self, kind: IhlDeclarationKind | str, on: DateLike | None = None
     ) -> tuple[IhlDeclaration, ...]:
-        """The declarations under Additional Protocol I of ``kind`` standing on ``on``."""
+        """The declarations under Additional Protocol I of ``kind`` certainly standing on ``on``.
+
+        Those whose sources' datings disagree on that day are :meth:`ihl_declarations_open`.
+        """
         kind, day = IhlDeclarationKind(kind), self._day(on)
         return tuple(d for d in self.ihl_declarations if d.kind is kind and d.in_effect(day))
+
+    def ihl_declarations_open(
+        self, kind: IhlDeclarationKind | str, on: DateLike | None = None
+    ) -> tuple[IhlDeclaration, ...]:
+        """The declarations of ``kind`` whose sources disagree on whether they stood on ``on``.
+
+        Neither in :meth:`ihl_declarations_of` nor certainly absent: each carries the datings
+        (``lodged`` and its ``alternatives``) that disagree.
+        """
+        kind, day = IhlDeclarationKind(kind), self._day(on)
+        return tuple(
+            d for d in self.ihl_declarations if d.kind is kind and d.in_effect(day) is None
+        )
 
     # --- what if ---------------------------------------------------------------------------
 

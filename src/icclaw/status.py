@@ -1153,8 +1153,8 @@ def general_entry_into_force(
         ActionKind.APPROVAL,
         ActionKind.CONSENT,
     )
-    firsts = sorted(
-        min(a.date for a in acts)
+    firsts = {
+        code: min(a.date for a in acts)
         for code in record.actors(tr.slug)
         if (
             acts := [
@@ -1163,10 +1163,11 @@ def general_entry_into_force(
                 if a.kind in counted and (known_on is None or a.date <= known_on)
             ]
         )
-    )
-    if len(firsts) < rule.count:
+    }
+    if len(firsts) < rule.count or any(code not in firsts for code in rule.including):
         return None
-    return rule.apply(firsts[rule.count - 1])
+    reached = max([sorted(firsts.values())[rule.count - 1], *(firsts[c] for c in rule.including)])
+    return rule.apply(reached)
 
 
 def entry_into_force(

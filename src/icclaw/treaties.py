@@ -310,12 +310,20 @@ class GeneralEntry:
         article: The provision stating the threshold.
         not_before: A day before which it cannot enter into force whatever the count (the
             Chemical Weapons Convention: two years after opening for signature).
+        including: States whose instruments must be among those counted (the Biological
+            Weapons Convention: its depositaries, art. XIV(3)).
     """
 
     count: int = attrs.field(validator=_positive)
     rule: ConsentRule
     article: str
     not_before: Date | None = attrs.field(default=None, converter=optional_date)
+    including: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+    @including.validator
+    def _check_including(self, _attribute: object, value: tuple[str, ...]) -> None:
+        for code in value:
+            _state_code(self, _attribute, code)
 
     def apply(self, threshold_reached: Date) -> Date:
         """Return the day of general entry into force for a threshold reached on that day."""
@@ -419,6 +427,9 @@ class Treaty:
         niac_scope: The provision by which the treaty, or its relevant part, also governs
             non-international armed conflicts (``None``: it does not, or only through another
             instrument, as the CCW through its 2001 amendment).
+        niac_via: The slug of the instrument that extends this one to non-international armed
+            conflicts for the states bound by both (the CCW and its first Protocols: the 2001
+            amendment of CCW art. 1).
         published: A published count of the treaty's parties, checked against the record.
     """
 
@@ -445,6 +456,7 @@ class Treaty:
         default=None, converter=attrs.converters.optional(TreatyGroup)
     )
     niac_scope: str | None = None
+    niac_via: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
     published: Published | None = None
 
     def clause(self, kind: str) -> str:

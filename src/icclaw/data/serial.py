@@ -296,6 +296,7 @@ class Reader:
             "requires",
             "group",
             "niac_scope",
+            "niac_via",
             "published",
         )
         if not self.fields(raw, entry, required, optional):
@@ -337,6 +338,7 @@ class Reader:
             )
             return None
         niac = self.text(raw, "niac_scope", entry)
+        via = self.text(raw, "niac_via", entry)
         if (
             consent is None
             or source is None
@@ -346,6 +348,7 @@ class Reader:
             or (requires is None and "requires" in raw)
             or (published is None and "published" in raw)
             or (niac is None and "niac_scope" in raw)
+            or (via is None and "niac_via" in raw)
         ):
             return None
 
@@ -377,6 +380,7 @@ class Reader:
                 requires=requires,
                 group=group,
                 niac_scope=niac,
+                niac_via=via,
                 published=published,
             ),
         )
@@ -403,15 +407,19 @@ class Reader:
             self.problem(entry, "must be a table with count, kind, article (and days or months)")
             return None
         if not self.fields(
-            raw, entry, ("count", "kind", "article"), ("days", "months", "not_before")
+            raw, entry, ("count", "kind", "article"), ("days", "months", "not_before", "including")
         ):
+            return None
+        including = raw.get("including", [])
+        if not isinstance(including, list) or not all(isinstance(c, str) for c in including):
+            self.problem(entry, '\'including\' must be a list of state codes, e.g. ["GBR", "USA"]')
             return None
         count = raw["count"]
         if not isinstance(count, int) or isinstance(count, bool) or count < 1:
             self.problem(entry, f"'count' must be a whole number of 1 or more, not {_short(count)}")
             return None
         rule = self.consent_rule(
-            {k: v for k, v in raw.items() if k not in ("count", "not_before")}, entry
+            {k: v for k, v in raw.items() if k not in ("count", "not_before", "including")}, entry
         )
         not_before = self.date(raw, "not_before", entry)
         if rule is None or ("not_before" in raw and not_before is None):
@@ -419,7 +427,11 @@ class Reader:
         return self.build(
             entry,
             lambda: GeneralEntry(
-                count=count, rule=rule, article=raw["article"], not_before=not_before
+                count=count,
+                rule=rule,
+                article=raw["article"],
+                not_before=not_before,
+                including=tuple(including),
             ),
         )
 
@@ -687,12 +699,16 @@ def treaty_out(treaty: Treaty, named: dict[str, Source]) -> dict[str, Any]:
         out["group"] = treaty.group.value
     if treaty.niac_scope is not None:
         out["niac_scope"] = treaty.niac_scope
+    if treaty.niac_via is not None:
+        out["niac_via"] = treaty.niac_via
     out["consent_rule"] = _rule_out(treaty.consent_rule)
     if treaty.general_entry is not None:
         general = treaty.general_entry
         out["general_entry"] = {"count": general.count, **_rule_out(general.rule)}
         if general.not_before is not None:
             out["general_entry"]["not_before"] = _date_out(general.not_before)
+        if general.including:
+            out["general_entry"]["including"] = list(general.including)
         out["general_entry"]["article"] = general.article
     if treaty.requires is not None:
         out["requires"] = {"treaty": treaty.requires.treaty, "article": treaty.requires.article}
@@ -785,6 +801,9 @@ def read_fact(reader: Reader, cls: type[_T], raw: Any, entry: str) -> _T | None:
         if key == "source":
             values[key] = reader.source(value, entry)
             ok = ok and values[key] is not None
+        elif key == "alternatives":
+            values[key] = reader.alternatives(value, entry)
+            ok = ok and values[key] is not None
         elif _is_date_field(cls, key):
             values[key] = reader.date(raw, key, entry)
             ok = ok and values[key] is not None
@@ -817,6 +836,8 @@ def fact_out(fact: Any, named: dict[str, Source]) -> dict[str, Any]:
                 out["period_end"] = _date_out(value.end)
         elif isinstance(value, Source):
             out[f.name] = source_out(value, named)
+        elif f.name == "alternatives":
+            out[f.name] = [_alternative_out(alt, named) for alt in value]
         elif isinstance(value, dt.date):
             out[f.name] = _date_out(value)
         elif isinstance(value, tuple):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from icclaw.dates import Date, Period, optional_date, to_date
+from icclaw.treaties import Alternative
 
 if TYPE_CHECKING:
     from icclaw.findings import Source
@@ -451,6 +452,8 @@ class IhlDeclaration:
         against: For art. 96(3), the High Contracting Party engaged against the authority.
         accepted: For art. 96(3), whether the depositary accepted it.
         withdrawn: The day a withdrawal of the declaration was received, if any.
+        alternatives: Other sources' datings of the declaration, where two disagree
+            (:class:`~icclaw.treaties.Alternative`, ``date`` only): the days between are open.
         note: A remark for readers.
     """
 
@@ -462,7 +465,18 @@ class IhlDeclaration:
     against: str | None = None
     accepted: bool | None = None
     withdrawn: Date | None = attrs.field(default=None, converter=optional_date)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=tuple)
     note: str | None = None
+
+    @alternatives.validator
+    def _check_alternatives(self, _attribute: object, value: tuple[Alternative, ...]) -> None:
+        for alt in value:
+            if not isinstance(alt, Alternative):
+                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+            if alt.date is None or alt.effective is not None or alt.date == self.lodged:
+                raise ValueError(
+                    "an alternative of a declaration gives another 'date' for it (no 'effective')"
+                )
 
     def __attrs_post_init__(self) -> None:
         if self.kind is IhlDeclarationKind.IHFFC_COMPETENCE and self.state is None:
@@ -474,6 +488,10 @@ class IhlDeclaration:
                 "an art. 96(3) declaration names its 'authority' and the state it is 'against'"
             )
 
-    def in_effect(self, on: Date) -> bool:
-        """Whether the declaration stands on ``on``."""
-        return self.lodged <= on and (self.withdrawn is None or on < self.withdrawn)
+    def in_effect(self, on: Date) -> bool | None:
+        """Whether the declaration stands on ``on``; ``None`` where its sources' datings disagree."""
+        standing = {
+            day <= on and (self.withdrawn is None or on < self.withdrawn)
+            for day in (self.lodged, *(a.date for a in self.alternatives if a.date is not None))
+        }
+        return standing.pop() if len(standing) == 1 else None
