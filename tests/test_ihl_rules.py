@@ -536,11 +536,13 @@ def test_ap_ii_applies_only_to_the_territorial_state_bound_by_it_against_a_group
     )
     (conflict,) = REC.classify(situation, on)
     assert conflict.kind is ConflictKind.NON_INTERNATIONAL
-    bound = REC.status("UGA", "additional-protocol-ii", on) in BOUND
+    bound = REC.is_bound("UGA", "additional-protocol-ii", on).holds
     values = set(indicators.values())
     law = REC.applicable_law(conflict)
-    if not bound or False in values:
+    if bound is False or False in values:
         assert conflict.ap_ii is False
+    elif bound is None:
+        assert conflict.ap_ii is None
     elif values == {True}:
         assert conflict.ap_ii is True
         assert "Additional Protocol II" in (law.value or ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 import textwrap
 from pathlib import Path
@@ -12,6 +13,7 @@ from hypothesis import given
 import icclaw
 from icclaw import DataError, Record
 from icclaw import strategies as ist
+from icclaw.data import loader
 
 TREATY_HEAD = """\
 schema = 1
@@ -340,3 +342,26 @@ def test_an_in_force_fact_must_agree_with_the_acts_recorded(tmp_path: Path) -> N
     )
     with pytest.raises(DataError, match="not recorded for an in-force fact"):
         icclaw.load(dated)
+
+
+def test_the_compiled_embedded_record_is_fresh() -> None:
+    """The compiled form of the embedded record matches its TOML files: after editing them,
+    run ``python -m icclaw.data.compile`` (until then loading reads the TOML, only slower)."""
+    compiled = json.loads(loader.COMPILED.read_text(encoding="utf-8"))
+    assert compiled["digest"] == loader.sources_digest(loader.EMBEDDED)
+
+
+def test_the_compiled_form_gives_the_record_the_files_give(tmp_path: Path) -> None:
+    """Read from the compiled form or from the TOML files, the record is the same; a compiled
+    form that does not match the files is not used."""
+    from_files = loader._load_folder(loader.EMBEDDED)
+    reader = loader._compiled_reader(loader.EMBEDDED, loader.COMPILED)
+    assert reader is not None
+    assert loader._load_folder(loader.EMBEDDED, reader).digest == from_files.digest
+    stale = tmp_path / "compiled.json"
+    data = json.loads(loader.COMPILED.read_text(encoding="utf-8"))
+    data["digest"] = "0" * 64
+    stale.write_text(json.dumps(data), encoding="utf-8")
+    assert loader._compiled_reader(loader.EMBEDDED, stale) is None
+    stale.write_text("not json", encoding="utf-8")
+    assert loader._compiled_reader(loader.EMBEDDED, stale) is None

@@ -14,6 +14,7 @@ Calendar rules used by treaties:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from typing import TYPE_CHECKING, TypeAlias
@@ -111,12 +112,17 @@ def optional_date(value: object) -> Date | None:
 
 def days_after(d: Date, n: int) -> Date:
     """Return the day ``n`` calendar days after ``d`` (day ``n`` of a period starting after ``d``)."""
-    return d.add(days=n)
+    return Date.fromordinal(d.toordinal() + n)
 
 
 def months_after(d: Date, n: int) -> Date:
-    """Return the same day ``n`` months after ``d``, or the month's last day if it has no such day."""
-    return d.add(months=n)
+    """Return the same day ``n`` months after ``d``, or the month's last day if it has no such day.
+
+    >>> months_after(Date(2006, 10, 31), 6)
+    Date(2007, 4, 30)
+    """
+    year, month = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return Date(year, month + 1, min(d.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def years_after(d: Date, n: int) -> Date:
@@ -124,8 +130,11 @@ def years_after(d: Date, n: int) -> Date:
 
     For 29 February in a year without one, the result is 28 February: the anniversary falls
     on the last day of February, 365 days after the notice, never spilling into March.
+
+    >>> years_after(Date(2024, 2, 29), 1)
+    Date(2025, 2, 28)
     """
-    return d.add(years=n)
+    return months_after(d, 12 * n)
 
 
 def first_day_of_month_after(d: Date) -> Date:

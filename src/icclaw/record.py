@@ -8,6 +8,7 @@ methods delegate to the engines; it contains no legal rule itself.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -127,7 +128,7 @@ class Record:
     _variants: Mapping[tuple[str, str], tuple[tuple[Action, ...], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
-    _digest: str = attrs.field(init=False, repr=False, eq=False)
+    _digest: str | None = attrs.field(init=False, repr=False, eq=False)
     _memo: dict[object, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
     _declarations: Mapping[tuple[str, DeclarationKind], tuple[Declaration, ...]] = attrs.field(
         init=False, repr=False, eq=False
@@ -150,32 +151,39 @@ class Record:
         problems.extend(self._build_histories())
         if problems:
             raise RecordError(problems)
-        object.__setattr__(self, "_digest", hashlib.sha256(self._canonical()).hexdigest())
+        object.__setattr__(self, "_digest", None)
 
     def _file_of(self, treaty: str) -> str:
         """Where a treaty's acts come from, for problem reports: its file in a record folder."""
         if self.origin.startswith("<"):
             return self.origin
-        return os.path.join(self.origin, "treaties", f"{treaty}.toml")
+        return _treaty_file(self.origin, treaty)
 
     def _index_actions(self) -> list[Problem]:
         problems = []
         by_pair: dict[tuple[str, str], list[Action]] = {}
         by_state: dict[str, list[Action]] = {}
         seen: set[tuple[str, str, str, Date]] = set()
+        states, treaties = self.states, self._treaty_index
         for a in self.actions:
-            file, entry = self._file_of(a.treaty), a.describe()
-            if a.state not in self.states:
-                why = f"unknown state code {a.state!r}; the states table has no such code"
-                problems.append(Problem(file, entry, why))
-            if a.treaty not in self._treaty_index:
-                problems.append(Problem(file, entry, f"unknown treaty {a.treaty!r}"))
-            if a.date > self.as_of:
-                why = f"dated after the record's as_of ({self.as_of})"
-                problems.append(Problem(file, entry, why))
             key = (a.treaty, a.state, a.kind.value, a.date)
-            if key in seen:
-                problems.append(Problem(file, entry, "duplicate entry"))
+            if (
+                a.state not in states
+                or a.treaty not in treaties
+                or a.date > self.as_of
+                or key in seen
+            ):
+                file, entry = self._file_of(a.treaty), a.describe()
+                if a.state not in states:
+                    why = f"unknown state code {a.state!r}; the states table has no such code"
+                    problems.append(Problem(file, entry, why))
+                if a.treaty not in treaties:
+                    problems.append(Problem(file, entry, f"unknown treaty {a.treaty!r}"))
+                if a.date > self.as_of:
+                    why = f"dated after the record's as_of ({self.as_of})"
+                    problems.append(Problem(file, entry, why))
+                if key in seen:
+                    problems.append(Problem(file, entry, "duplicate entry"))
             seen.add(key)
             by_pair.setdefault((a.treaty, a.state), []).append(a)
             by_state.setdefault(a.state, []).append(a)
@@ -384,6 +392,9 @@ class Record:
     @property
     def digest(self) -> str:
         """SHA-256 of the record's canonical content: equal records have equal digests."""
+        if self._digest is None:  # computed once, when first asked for
+            object.__setattr__(self, "_digest", hashlib.sha256(self._canonical()).hexdigest())
+        assert self._digest is not None
         return self._digest
 
     def finding(
@@ -995,6 +1006,11 @@ class Record:
         from icclaw.data.loader import dump  # noqa: PLC0415
 
         dump(self, path)
+
+
+@functools.lru_cache(maxsize=256)
+def _treaty_file(origin: str, treaty: str) -> str:
+    return os.path.join(origin, "treaties", f"{treaty}.toml")
 
 
 def _variants_of(acts: tuple[Action, ...]) -> tuple[tuple[Action, ...], ...]:

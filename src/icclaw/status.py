@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -28,7 +29,7 @@ from icclaw.policy import DEFAULT_POLICY, IntentDate, InterimAfterDeposit, Polic
 from icclaw.treaties import Action, ActionKind, Treaty
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from icclaw.record import Record
 
@@ -130,13 +131,19 @@ class Transition:
         day: The day the new status begins.
         status: The new status.
         cause: The act that caused it.
-        reason: Why, with the provision applied and the act's source.
+        why: Builds the reason when first read (histories are built for every state at load;
+            their explanations only when asked for).
     """
 
     day: Date
     status: TreatyStatus
     cause: Action
-    reason: Reason
+    why: Callable[[], Reason] = attrs.field(repr=False, eq=False)
+
+    @functools.cached_property
+    def reason(self) -> Reason:
+        """Why, with the provision applied and the act's source."""
+        return self.why()
 
 
 @attrs.frozen
@@ -231,6 +238,16 @@ def history(
     return History(state, treaty, tuple(replay.transitions))
 
 
+_HANDLERS = {
+    ActionKind.SIGNATURE: "signature",
+    ActionKind.SIGNATURE_WITHDRAWAL: "signature_withdrawal",
+    ActionKind.INSTRUMENT_WITHDRAWAL: "instrument_withdrawal",
+    ActionKind.WITHDRAWAL: "withdrawal",
+    ActionKind.WITHDRAWAL_REVOCATION: "revocation",
+}
+"""The replay's method for each kind of act; every other kind is a consent."""
+
+
 class _Replay:
     """Replays one state's acts on one treaty, in order, into transitions of status."""
 
@@ -271,15 +288,12 @@ class _Replay:
         if act.date < self.treaty.adopted:
             self.refuse(act, f"dated before the treaty was adopted ({self.treaty.adopted})")
             return
-        fact = Reason(_fact_text(act, self.treaty), self._provision(act), act.source)
-        handler = {
-            ActionKind.SIGNATURE: self.signature,
-            ActionKind.SIGNATURE_WITHDRAWAL: self.signature_withdrawal,
-            ActionKind.INSTRUMENT_WITHDRAWAL: self.instrument_withdrawal,
-            ActionKind.WITHDRAWAL: self.withdrawal,
-            ActionKind.WITHDRAWAL_REVOCATION: self.revocation,
-        }.get(act.kind, self.consent)
-        handler(act, fact)
+        treaty = self.treaty
+
+        def fact() -> Reason:
+            return Reason(_fact_text(act, treaty), self._provision(act), act.source)
+
+        getattr(self, _HANDLERS.get(act.kind, "consent"))(act, fact)
 
     def _provision(self, act: Action) -> Citation:
         """The provision under which the act is done."""
@@ -289,7 +303,7 @@ class _Replay:
             return Citation(VCLT, "art. 68")
         return self.treaty.cite(self.treaty.clause(act.kind.value))
 
-    def signature(self, act: Action, fact: Reason) -> None:
+    def signature(self, act: Action, fact: Callable[[], Reason]) -> None:
         closed = self.treaty.signature_closed
         if not self.treaty.open_for_signature:
             why = f"the {self.treaty.short_title} is not open for signature; states ratify or accept it"
@@ -301,7 +315,7 @@ class _Replay:
         else:
             self.move(Transition(act.date, S.SIGNATORY, act, fact))
 
-    def consent(self, act: Action, fact: Reason) -> None:
+    def consent(self, act: Action, fact: Callable[[], Reason]) -> None:
         treaty = self.treaty
         if self.current not in (S.NON_SIGNATORY, S.SIGNATORY, S.SIGNATURE_WITHDRAWN, S.WITHDRAWN):
             self.refuse(act, f"duplicate consent: the state is already {self.current.value}")
@@ -330,41 +344,35 @@ class _Replay:
         if treaty.entry_into_force is None:  # not in force: consent waits for general entry
             self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
             return
-        if act.kind is ActionKind.IN_FORCE:
-            effect = act.date
-            how = f"in force for it on {effect} at the latest; since when is not recorded"
-            cite = treaty.cite(treaty.consent_rule.article)
-        elif act.kind is ActionKind.SUCCESSION:
-            # From the date of succession, or the treaty's entry into force if later (VCSST
-            # art. 23(1)); a separating state continues the treaty in force (art. 34).
-            effect = max(act.effective or act.date, treaty.entry_into_force)
-            how = (
-                f"succession effective from {effect}"
-                if act.effective is not None
-                else f"a succession takes effect from independence; the record gives only the notification, so {effect} at the latest"
-            )
-            cite = Citation(VCSST, "arts. 23(1), 34")
-        else:
-            effect = treaty.entry_into_force_for(act.date)
-            if act.effective is not None:
-                effect = max(act.effective, treaty.entry_into_force)
-                how = f"the depositary records it in force from {effect}"
-            elif act.date <= treaty.entry_into_force and effect == treaty.entry_into_force:
-                how = f"deposited before the treaty's general entry into force on {effect}"
-            else:
-                how = treaty.consent_rule.describe(act.date)
-            if act.kind is ActionKind.CONSENT:
-                how += " at the latest (a succession, were it one, took effect from independence)"
-            cite = treaty.cite(treaty.consent_rule.article)
+        effect = _effect_of(act, treaty, treaty.entry_into_force)
+        state = self.state
+
+        def how() -> tuple[str, Citation]:
+            return _effect_text(act, treaty, effect)
+
         if effect <= act.date:  # in force at once (or, for a succession, from an earlier day)
-            text = f"{fact.text}; {treaty.short_title} in force for {self.state}: {how}"
-            self.move(Transition(effect, S.PARTY, act, Reason(text, cite, act.source)))
+
+            def at_once() -> Reason:
+                text, cite = how()
+                return Reason(
+                    f"{fact().text}; {treaty.short_title} in force for {state}: {text}",
+                    cite,
+                    act.source,
+                )
+
+            self.move(Transition(effect, S.PARTY, act, at_once))
         else:
             self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
-            text = f"{treaty.short_title} in force for {self.state}: {how}"
-            self.scheduled = Transition(effect, S.PARTY, act, Reason(text, cite))
 
-    def instrument_withdrawal(self, act: Action, fact: Reason) -> None:
+            def later() -> Reason:
+                text, cite = how()
+                return Reason(
+                    f"{treaty.short_title} in force for {state}: {text}", cite, act.effective_source
+                )
+
+            self.scheduled = Transition(effect, S.PARTY, act, later)
+
+    def instrument_withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
         if self.current is not S.PARTY_PENDING:
             self.refuse(
                 act,
@@ -374,7 +382,7 @@ class _Replay:
         self.scheduled = None
         self.move(Transition(act.date, self.before_pending, act, fact))
 
-    def signature_withdrawal(self, act: Action, fact: Reason) -> None:
+    def signature_withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
         if self.current is not S.SIGNATORY:
             self.refuse(
                 act,
@@ -382,16 +390,17 @@ class _Replay:
             )
             return
         day = _known_day(act, self.policy)
+        treaty, policy = self.treaty, self.policy
         self.move(
             Transition(
                 day,
                 S.SIGNATURE_WITHDRAWN,
                 act,
-                _unsign_reason(act, self.treaty, self.policy) or fact,
+                lambda: _unsign_reason(act, treaty, policy) or fact(),
             )
         )
 
-    def withdrawal(self, act: Action, fact: Reason) -> None:
+    def withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
         rule = self.treaty.withdrawal_rule
         if self.current is not S.PARTY:
             self.refuse(
@@ -403,22 +412,70 @@ class _Replay:
             return
         effect = rule.apply(act.date, act.effective)
         self.move(Transition(act.date, S.WITHDRAWAL_PENDING, act, fact))
-        text = f"withdrawal of {self.state} effective: {rule.describe(act.date, act.effective)}"
+        state, treaty = self.state, self.treaty
         self.scheduled = Transition(
-            effect, S.WITHDRAWN, act, Reason(text, self.treaty.cite(rule.article))
+            effect,
+            S.WITHDRAWN,
+            act,
+            lambda: Reason(
+                f"withdrawal of {state} effective: {rule.describe(act.date, act.effective)}",
+                treaty.cite(rule.article),
+            ),
         )
 
-    def revocation(self, act: Action, fact: Reason) -> None:
+    def revocation(self, act: Action, fact: Callable[[], Reason]) -> None:
         if self.current is not S.WITHDRAWAL_PENDING:
             self.refuse(
                 act, f"no withdrawal awaiting effect to revoke (the state is {self.current.value})"
             )
             return
         self.scheduled = None
-        text = f"{fact.text}; a notice revoked before it takes effect leaves the state a party as if it had never been given"
-        self.move(
-            Transition(act.date, S.PARTY, act, Reason(text, Citation(VCLT, "art. 68"), act.source))
+
+        def revoked() -> Reason:
+            text = f"{fact().text}; a notice revoked before it takes effect leaves the state a party as if it had never been given"
+            return Reason(text, Citation(VCLT, "art. 68"), act.source)
+
+        self.move(Transition(act.date, S.PARTY, act, revoked))
+
+
+def _effect_of(act: Action, treaty: Treaty, general: Date) -> Date:
+    """The day a consent takes effect under the treaty's rules (the replay's one computation)."""
+    if act.kind is ActionKind.IN_FORCE:
+        return act.date
+    if act.kind is ActionKind.SUCCESSION:
+        # From the date of succession, or the treaty's entry into force if later (VCSST
+        # art. 23(1)); a separating state continues the treaty in force (art. 34).
+        return max(act.effective or act.date, general)
+    if act.effective is not None:
+        return max(act.effective, general)
+    return treaty.entry_into_force_for(act.date)
+
+
+def _effect_text(act: Action, treaty: Treaty, effect: Date) -> tuple[str, Citation]:
+    """How :func:`_effect_of` found the day, in words, with the provision applied."""
+    general = treaty.entry_into_force
+    assert general is not None
+    if act.kind is ActionKind.IN_FORCE:
+        how = f"in force for it on {effect} at the latest; since when is not recorded"
+        return how, treaty.cite(treaty.consent_rule.article)
+    if act.kind is ActionKind.SUCCESSION:
+        how = (
+            f"succession effective from {effect}"
+            if act.effective is not None
+            else f"a succession takes effect from independence; the record gives only the notification, so {effect} at the latest"
         )
+        return how, Citation(VCSST, "arts. 23(1), 34")
+    if act.effective is not None:
+        how = f"the record dates its entry into force {effect}" + (
+            f" ({act.effective_source.title})" if act.effective_source is not None else ""
+        )
+    elif act.date <= general and effect == general:
+        how = f"deposited before the treaty's general entry into force on {effect}"
+    else:
+        how = treaty.consent_rule.describe(act.date)
+    if act.kind is ActionKind.CONSENT and act.effective is None:
+        how += " at the latest (a succession, were it one, took effect from independence)"
+    return how, treaty.cite(treaty.consent_rule.article)
 
 
 _VERBS = {

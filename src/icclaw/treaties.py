@@ -583,8 +583,11 @@ _ORDER = {
 }
 
 
+_CODE = re.compile(r"[A-Z]{3}")
+
+
 def _state_code(_instance: object, _attribute: object, value: str) -> None:
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         raise ValueError(
             f"state code {value!r}: expected three capital letters (ISO 3166-1 alpha-3)"
         )

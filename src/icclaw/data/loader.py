@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ from icclaw.data.serial import (
     Reader,
     action_out,
     fact_out,
+    lists_out,
     read_fact,
     source_table_out,
     state_out,
@@ -44,15 +47,87 @@ if TYPE_CHECKING:
     from icclaw.states import State
     from icclaw.treaties import Action, Treaty
 
-__all__ = ["EMBEDDED", "dump", "load"]
+__all__ = ["COMPILED", "EMBEDDED", "compile_folder", "dump", "load", "sources_digest"]
 
 EMBEDDED = Path(__file__).parent
 """The folder of the embedded record."""
 
 
+COMPILED = EMBEDDED / "compiled.json"
+"""The embedded record's TOML files, parsed, with the digest of the files they were parsed from.
+
+A build artifact for speed only (``python -m icclaw.data.compile`` writes it; a test checks it is
+fresh): JSON parses several times faster than TOML. Where it is missing or its digest does not
+match the files, the files themselves are read, so it can make loading slower, never wrong.
+"""
+
+_Read = Callable[[Path, list[Problem]], "dict[str, Any] | None"]
+
+
 @functools.cache
 def _embedded() -> Record:
-    return _load_folder(EMBEDDED)
+    return _load_folder(EMBEDDED, _compiled_reader(EMBEDDED, COMPILED) or _read_toml)
+
+
+def sources_digest(folder: Path) -> str:
+    """SHA-256 over the relative path and bytes of every TOML file under ``folder``, sorted."""
+    h = hashlib.sha256()
+    for file in sorted(folder.rglob("*.toml")):
+        h.update(file.relative_to(folder).as_posix().encode())
+        h.update(b"\0")
+        h.update(file.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def compile_folder(folder: Path, out: Path) -> str:
+    """Write the parsed TOML files of ``folder`` to ``out`` as JSON; return their digest."""
+    docs = {}
+    for file in sorted(folder.rglob("*.toml")):
+        problems: list[Problem] = []
+        raw = _read_toml(file, problems)
+        if raw is None:
+            raise DataError(problems)
+        docs[file.relative_to(folder).as_posix()] = raw
+    digest = sources_digest(folder)
+    text = json.dumps(
+        {"format": 1, "digest": digest, "files": docs},
+        default=_json_date,
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    out.write_text(text + "\n", encoding="utf-8")
+    return digest
+
+
+def _json_date(value: object) -> dict[str, str]:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"$date": value.isoformat()}
+    raise TypeError(f"not JSON-ready: {type(value).__name__}")  # only dates appear in TOML data
+
+
+def _revive(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and "$date" in obj:
+        return dt.date.fromisoformat(obj["$date"])
+    return obj
+
+
+def _compiled_reader(folder: Path, compiled_file: Path) -> _Read | None:
+    """A reader serving the compiled documents, if ``compiled_file`` matches ``folder``'s files."""
+    try:
+        compiled = json.loads(compiled_file.read_text(encoding="utf-8"), object_hook=_revive)
+    except (OSError, ValueError):
+        return None
+    if compiled.get("format") != 1 or compiled.get("digest") != sources_digest(folder):
+        return None
+    docs: dict[str, dict[str, Any]] = compiled["files"]
+
+    def read(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
+        found = docs.get(file.relative_to(folder).as_posix())
+        return found if found is not None else _read_toml(file, problems)
+
+    return read
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Record:
@@ -95,7 +170,7 @@ def _check_schema(raw: Mapping[str, Any], file: Path, problems: list[Problem]) -
         )
 
 
-def _load_folder(folder: Path) -> Record:
+def _load_folder(folder: Path, read: _Read = _read_toml) -> Record:
     from icclaw.record import Record  # noqa: PLC0415  (the record imports nothing of the loader)
 
     meta_file = folder / "record.toml"
@@ -104,7 +179,7 @@ def _load_folder(folder: Path) -> Record:
             f"{folder}: not a record folder (no record.toml); see the data format in the docs"
         )
     problems: list[Problem] = []
-    meta = _read_toml(meta_file, problems) or {}
+    meta = read(meta_file, problems) or {}
     if meta:
         _check_schema(meta, meta_file, problems)
         unknown = set(meta) - {"schema", "as_of", "title"}
@@ -130,7 +205,7 @@ def _load_folder(folder: Path) -> Record:
     states_file = folder / "states.toml"
     states: list[State] = []
     if states_file.is_file():
-        states = _read_states(states_file, problems)
+        states = _read_states(states_file, problems, read)
     else:
         states = list(_embedded().states)
 
@@ -139,11 +214,13 @@ def _load_folder(folder: Path) -> Record:
     treaty_dir = folder / "treaties"
     files = sorted(treaty_dir.glob("*.toml")) if treaty_dir.is_dir() else []
     for file in files:
-        result = _read_treaty(file, problems)
+        result = _read_treaty(file, problems, read)
         if result is not None:
             treaties.append(result[0])
             actions.extend(result[1])
-    facts = {name: _read_facts(folder / f"{name}.toml", name, problems) for name in _FACT_FILES}
+    facts = {
+        name: _read_facts(folder / f"{name}.toml", name, problems, read) for name in _FACT_FILES
+    }
     if problems:
         raise DataError(problems)
     assert isinstance(as_of, dt.date)
@@ -173,10 +250,10 @@ _FACT_FILES: dict[str, tuple[str, type]] = {
 """The files of the engines' other facts: path in the folder → (table name, fact class)."""
 
 
-def _read_facts(file: Path, name: str, problems: list[Problem]) -> list[Any]:
+def _read_facts(file: Path, name: str, problems: list[Problem], read: _Read) -> list[Any]:
     if not file.is_file():
         return []
-    raw = _read_toml(file, problems)
+    raw = read(file, problems)
     if raw is None:
         return []
     _check_schema(raw, file, problems)
@@ -208,8 +285,8 @@ def _read_facts(file: Path, name: str, problems: list[Problem]) -> list[Any]:
     return out
 
 
-def _read_states(file: Path, problems: list[Problem]) -> list[State]:
-    raw = _read_toml(file, problems)
+def _read_states(file: Path, problems: list[Problem], read: _Read) -> list[State]:
+    raw = read(file, problems)
     if raw is None:
         return []
     _check_schema(raw, file, problems)
@@ -226,16 +303,19 @@ def _read_states(file: Path, problems: list[Problem]) -> list[State]:
     return out
 
 
-def _read_treaty(file: Path, problems: list[Problem]) -> tuple[Treaty, list[Action]] | None:
-    raw = _read_toml(file, problems)
+def _read_treaty(
+    file: Path, problems: list[Problem], read: _Read
+) -> tuple[Treaty, list[Action]] | None:
+    raw = read(file, problems)
     if raw is None:
         return None
     _check_schema(raw, file, problems)
     reader = Reader(str(file))
     reader.named_sources(raw.get("sources"))
-    for key in set(raw) - {"schema", "sources", "treaty", "action"}:
+    for key in set(raw) - {"schema", "sources", "treaty", "action", "list"}:
         reader.problem(
-            "file", f"unknown top-level field '{key}'; allowed: schema, sources, treaty, action"
+            "file",
+            f"unknown top-level field '{key}'; allowed: schema, sources, treaty, action, list",
         )
     treaty = reader.treaty(raw.get("treaty"))
     if treaty is not None and file.stem != treaty.slug:
@@ -248,6 +328,12 @@ def _read_treaty(file: Path, problems: list[Problem]) -> tuple[Treaty, list[Acti
     actions = [
         a for i, entry in enumerate(entries) if (a := reader.action(entry, i, slug)) is not None
     ]
+    lists = raw.get("list", [])
+    if not isinstance(lists, list):
+        reader.problem("list", "must be an array of tables: [[list]]")
+        lists = []
+    for i, entry in enumerate(lists):
+        actions.extend(reader.act_list(entry, i, slug))
     problems.extend(reader.problems)
     if treaty is None:
         return None
@@ -281,9 +367,13 @@ def dump(record: Record, path: str | os.PathLike[str]) -> None:
     for treaty in record.treaties:
         named = {}
         head = treaty_out(treaty, named)
-        acts = [action_out(a, named) for a in record.actions if a.treaty == treaty.slug]
+        lists, rest = lists_out([a for a in record.actions if a.treaty == treaty.slug], named)
+        body: dict[str, Any] = {"treaty": head}
+        if lists:
+            body["list"] = lists
+        body["action"] = [action_out(a, named) for a in rest]
         (folder / "treaties" / f"{treaty.slug}.toml").write_text(
-            _document(named, {"treaty": head, "action": acts}), encoding="utf-8"
+            _document(named, body), encoding="utf-8"
         )
     facts = {
         "icc/declarations": record.declarations,

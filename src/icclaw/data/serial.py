@@ -42,6 +42,7 @@ __all__ = [
     "Reader",
     "action_out",
     "fact_out",
+    "lists_out",
     "read_fact",
     "source_out",
     "state_out",
@@ -60,6 +61,8 @@ _RULES: dict[str, tuple[type, tuple[str, ...]]] = {
     "with-general-entry": (WithGeneralEntry, ()),
 }
 """The kinds of consent rule a file may name: kind → (class, its number fields)."""
+
+_ACT_KINDS = frozenset(k.value for k in ActionKind)
 
 _BAD = object()
 """A value already reported as a problem."""
@@ -539,7 +542,7 @@ class Reader:
         )
         if not self.fields(raw, entry, ("state", "kind", "date", "source"), optional):
             return None
-        if raw["kind"] not in {k.value for k in ActionKind}:
+        if raw["kind"] not in _ACT_KINDS:
             self.problem(
                 entry,
                 f"kind {raw['kind']!r} is not one of {', '.join(k.value for k in ActionKind)}",
@@ -584,6 +587,43 @@ class Reader:
                 note=self.text(raw, "note", entry),
             ),
         )
+
+    def act_list(self, raw: Any, index: int, treaty: str) -> list[Action]:
+        """Read one ``[[list]]``: acts of one kind from one source, a state and a date a line."""
+        entry = f"list {index + 1}"
+        if not isinstance(raw, Mapping):
+            self.problem(entry, "must be a table with kind, source and a [list.dates] table")
+            return []
+        entry += " (" + " ".join(str(raw.get(k, "?")) for k in ("kind", "source")) + ")"
+        if not self.fields(raw, entry, ("kind", "source", "dates"), ()):
+            return []
+        kind, dates = raw["kind"], raw["dates"]
+        if kind not in _ACT_KINDS:
+            self.problem(
+                entry, f"kind {_short(kind)} is not one of {', '.join(sorted(_ACT_KINDS))}"
+            )
+            return []
+        if not isinstance(dates, Mapping):
+            self.problem(entry, "'dates' must be a table of STATE = date, one line a state")
+            return []
+        source = self.source(raw["source"], entry)
+        if source is None:
+            return []
+        out = []
+        for code in dates:
+            where = f"{entry} {code}"
+            day = self.date(dates, code, where)
+            if day is None:
+                continue
+            act = self.build(
+                where,
+                lambda c=code, d=day: Action(  # type: ignore[misc]
+                    state=c, treaty=treaty, kind=kind, date=d, source=source
+                ),
+            )
+            if act is not None:
+                out.append(act)
+        return out
 
     def alternatives(self, raw: Any, entry: str) -> tuple[Alternative, ...] | None:
         """Read an act's ``alternatives``: other sources' datings of it."""
@@ -755,6 +795,51 @@ def action_out(action: Action, named: dict[str, Source]) -> dict[str, Any]:
     if action.note is not None:
         out["note"] = action.note
     return out
+
+
+LIST_MIN = 10
+"""The fewest plain acts of one kind from one named source that :func:`lists_out` groups."""
+
+
+def lists_out(
+    actions: Iterable[Action], named: dict[str, Source]
+) -> tuple[list[dict[str, Any]], list[Action]]:
+    """Group plain acts (state, kind, date and a named source only) into ``[[list]]`` tables.
+
+    Returns the lists and the acts left to write as ``[[action]]`` entries: those with any
+    other field, from an unnamed source, in a group of fewer than ``LIST_MIN``, or a state's
+    second act of the same kind from the same source.
+    """
+    groups: dict[tuple[str, str], dict[str, Action]] = {}
+    rest: list[Action] = []
+    for a in actions:
+        plain = (
+            a.source.key is not None
+            and a.effective is None
+            and a.announced is None
+            and not a.alternatives
+            and a.note is None
+        )
+        group = groups.setdefault((a.kind.value, a.source.key or ""), {})
+        if plain and a.state not in group:
+            group[a.state] = a
+        else:
+            rest.append(a)
+    lists = []
+    for (kind, _key), acts in sorted(groups.items()):
+        if len(acts) < LIST_MIN:
+            rest.extend(acts.values())
+            continue
+        first = next(iter(acts.values()))
+        lists.append(
+            {
+                "kind": kind,
+                "source": source_out(first.source, named),
+                "dates": {code: _date_out(a.date) for code, a in sorted(acts.items())},
+            }
+        )
+    rest.sort(key=lambda a: a.sort_key)
+    return lists, rest
 
 
 def _alternative_out(alt: Alternative, named: dict[str, Source]) -> dict[str, Any]:
