@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Record"]
 
-_CACHE_LIMIT = 4096
+_CACHE_LIMIT = 65_536
 MAX_VARIANTS = 16
 """The most ways of dating one state's acts on one treaty (alternatives combine)."""
 _T = TypeVar("_T")
@@ -546,12 +546,7 @@ class Record:
         :meth:`explain_status`, which says why.
         """
         return engine.status(
-            self,
-            self.state(state).code,
-            self.treaty(treaty).slug,
-            self._day(on),
-            known_on=_opt(known_on),
-            policy=policy,
+            self, state, treaty, self._day(on), known_on=_opt(known_on), policy=policy
         )
 
     def explain_status(

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
     from icclaw.record import Record
+    from icclaw.states import State
 
 __all__ = [
     "BOUND",
@@ -518,8 +519,8 @@ def _unsign_reason(act: Action, treaty: Treaty, policy: Policy) -> Reason | None
 
 def status(
     record: Record,
-    state: str,
-    treaty: str,
+    state: str | State,
+    treaty: str | Treaty,
     on: Date,
     *,
     known_on: Date | None = None,
@@ -530,8 +531,11 @@ def status(
     ``None`` where the record does not decide it (see :func:`doubts`): the value
     :func:`explain_status` gives, always.
     """
-    current = record.history(state, treaty, known_on=known_on, policy=policy).status_on(on)
-    if doubts(record, state, treaty, on, known_on=known_on, policy=policy):
+    hist = record.history(state, treaty, known_on=known_on, policy=policy)
+    current = hist.status_on(on)
+    if not _may_doubt(record, hist.treaty, hist.state):
+        return current
+    if doubts(record, hist.state, hist.treaty.slug, on, known_on=known_on, policy=policy):
         return None
     return current
 
@@ -637,8 +641,7 @@ def doubts(
         return ()
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
-    acts = record.actions_of(st.code, tr.slug)
-    if not _may_doubt(record, tr, acts):
+    if not _may_doubt(record, tr, st.code):
         return ()
     hists = record.histories(st.code, tr.slug, known_on=known_on, policy=policy)
     ways = [
@@ -683,8 +686,12 @@ def doubts(
 _OPEN_KINDS = frozenset({ActionKind.CONSENT, ActionKind.IN_FORCE, ActionKind.SUCCESSION})
 
 
-def _may_doubt(record: Record, tr: Treaty, acts: Sequence[Action]) -> bool:
-    """A cheap test: can any rule of :func:`doubts` apply to this state and treaty?"""
+def _may_doubt(record: Record, tr: Treaty, code: str) -> bool:
+    """Whether any rule of :func:`doubts` can apply to this state and treaty (cached)."""
+    return record.cached(("may-doubt", tr.slug, code), lambda: _may_doubt_now(record, tr, code))
+
+
+def _may_doubt_now(record: Record, tr: Treaty, code: str) -> bool:
     if tr.partial or not tr.signatures_complete or not tr.historical_complete:
         return True
     if tr.complete_until is not None and tr.complete_until < record.as_of:
@@ -694,7 +701,7 @@ def _may_doubt(record: Record, tr: Treaty, acts: Sequence[Action]) -> bool:
         a.alternatives
         or a.kind in _OPEN_KINDS
         or (conflict and a.kind is ActionKind.WITHDRAWAL and a.effective is None)
-        for a in acts
+        for a in record.actions_of(code, tr.slug)
     )
 
 
