@@ -816,7 +816,13 @@ def _completeness_doubt(
     bound = {h.status_on(on) in BOUND for h in hists}
     if len(bound) > 1:
         return None  # the disagreement of the sources already leaves it open
-    after = complete.add(days=1)
+    # An act recorded after the completeness date pins the status on its day (the replay checked
+    # it follows lawfully): acts missing before it cannot change the days after it.
+    pinned = max(
+        (a.date for h in hists for t in h.transitions if complete < (a := t.cause).date <= on),
+        default=complete,
+    )
+    after = pinned.add(days=1)
     missing = f"record: acts of {code} on {tr.slug} after {complete}"
     head = f"the record of the {tr.short_title} is complete only up to {complete}"
     if bound == {True}:

@@ -53,9 +53,11 @@ from icclaw.status import TreatyStatus
 from icclaw.treaties import (
     Action,
     ActionKind,
+    AfterDays,
     AfterMonths,
     ConsentRule,
     FirstOfMonthAfterDays,
+    FirstOfNthMonthAfter,
     OnDeposit,
     Treaty,
     WithdrawalAfterNotice,
@@ -152,6 +154,8 @@ def consent_rules() -> st.SearchStrategy[ConsentRule]:
     return st.one_of(
         st.builds(FirstOfMonthAfterDays, days=st.integers(0, 120), article=st.just("art. X(2)")),
         st.builds(AfterMonths, months=st.integers(0, 12), article=st.just("art. X(2)")),
+        st.builds(AfterDays, days=st.integers(0, 180), article=st.just("art. X(2)")),
+        st.builds(FirstOfNthMonthAfter, months=st.integers(1, 12), article=st.just("art. X(2)")),
         st.builds(OnDeposit, article=st.just("art. X(2)")),
     )
 
@@ -163,7 +167,8 @@ def withdrawal_rules() -> st.SearchStrategy[WithdrawalAfterNotice]:
         article=st.just("art. Y"),
         years=st.integers(0, 2),
         months=st.integers(0, 11),
-    ).filter(lambda r: r.years or r.months)
+        days=st.sampled_from((0, 0, 90)),
+    ).filter(lambda r: r.years or r.months or r.days)
 
 
 def treaties() -> st.SearchStrategy[Treaty]:

@@ -59,8 +59,10 @@ def cooperation_duty(
     reasons: list[Reason] = []
     qualifiers: list[str] = []
     holds: bool | None = False
+    missing: list[str] = []
     if base.holds is None:
         holds = None
+        missing.extend(base.missing)
         reasons.append(
             Reason(
                 f"whether {st.name} is a State Party on {on} is open: {base.reasons[-1].text}",
@@ -117,7 +119,19 @@ def cooperation_duty(
             )
         )
     for d in record.declarations_of(st.code, DeclarationKind.ACCEPTANCE, known_on=known_on):
-        if d.given_effect and d.lodged <= on:
+        if d.given_effect and d.lodged_by(on) is None and holds is not True:
+            holds = None
+            missing.append(
+                f"record: the day {st.name}'s art. 12(3) declaration was lodged (sources disagree)"
+            )
+            reasons.append(
+                Reason(
+                    f"{st.name}'s declaration is dated as lodged on {', '.join(map(str, d.lodging_days))} by different sources: whether it was lodged by {on} is open",
+                    _DECLARANT,
+                    d.source,
+                )
+            )
+        elif d.given_effect and d.lodged_by(on):
             holds = True
             reasons.append(
                 Reason(
@@ -152,7 +166,7 @@ def cooperation_duty(
         f"Must {st.name} cooperate with the International Criminal Court on {on}?",
         holds,
         value=status,
-        missing=base.missing if holds is None else (),
+        missing=missing if holds is None else (),
         reasons=reasons,
         qualifiers=qualifiers,
         policy=policy,

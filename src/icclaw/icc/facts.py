@@ -15,6 +15,7 @@ import attrs
 from icclaw.dates import Date, Period, optional_date, to_date
 from icclaw.findings import Source
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime, provision
+from icclaw.treaties import Alternative
 
 __all__ = [
     "CourtSituation",
@@ -285,6 +286,9 @@ class Declaration:
         scope: For art. 124: ``"all"``, ``"nationals"`` or ``"territory"``.
         withdrawn: The day a withdrawal of the declaration was received.
         withdrawn_effective: The day the withdrawal took effect, if the record dates it otherwise.
+        alternatives: Other sources' datings of the day it was lodged, where two disagree
+            (:class:`~icclaw.treaties.Alternative`, ``date`` only): for the Court acting between
+            them, whether the declaration counts is open.
         note: A remark for readers.
     """
 
@@ -301,9 +305,18 @@ class Declaration:
     )
     withdrawn: Date | None = attrs.field(default=None, converter=optional_date)
     withdrawn_effective: Date | None = attrs.field(default=None, converter=optional_date)
+    alternatives: tuple[Alternative, ...] = attrs.field(default=(), converter=tuple)
     note: str | None = None
 
     def __attrs_post_init__(self) -> None:
+        for alt in self.alternatives:
+            if not isinstance(alt, Alternative):
+                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+            if alt.date is None or alt.effective is not None or alt.date == self.lodged:
+                raise ValueError(
+                    f"{self.state} {self.kind.value}: an alternative gives another 'date' on which "
+                    "it was lodged (no 'effective')"
+                )
         if self.kind is DeclarationKind.ACCEPTANCE:
             if self.start is None:
                 raise ValueError(
@@ -326,6 +339,16 @@ class Declaration:
     def covers(self) -> Period | None:
         """For an acceptance, the days it covers."""
         return Period(self.start, self.end) if self.start is not None else None
+
+    @property
+    def lodging_days(self) -> tuple[Date, ...]:
+        """Every day a source gives for its lodging: ``lodged`` first, then the alternatives'."""
+        return (self.lodged, *(a.date for a in self.alternatives if a.date is not None))
+
+    def lodged_by(self, on: Date) -> bool | None:
+        """Whether it had been lodged by ``on``; ``None`` where its sources disagree."""
+        seen = {day <= on for day in self.lodging_days}
+        return seen.pop() if len(seen) == 1 else None
 
     def describe(self) -> str:
         """A short phrase naming the declaration."""

@@ -231,6 +231,10 @@ class Link(NamedTuple):
         territorial: The days an art. 12(3) acceptance covers crimes on its territory.
         national: The days an art. 12(3) acceptance covers crimes by its nationals.
         reasons: The facts and rules behind them.
+        open_territorial: The days an acceptance would cover on its territory, were it lodged by
+            the day the Court acts (its sources date the lodging on both sides of that day).
+        open_national: The same for its nationals.
+        open_missing: What would settle those days.
     """
 
     party: Spans
@@ -238,6 +242,9 @@ class Link(NamedTuple):
     territorial: Spans
     national: Spans
     reasons: tuple[Reason, ...]
+    open_territorial: Spans = ()
+    open_national: Spans = ()
+    open_missing: tuple[str, ...] = ()
 
 
 def link_periods(
@@ -275,6 +282,9 @@ def _link_periods(
     withdrawn: list[tuple[tuple[int, int], Date]] = []
     territorial: list[tuple[int, int]] = []
     national: list[tuple[int, int]] = []
+    open_t: list[tuple[int, int]] = []
+    open_n: list[tuple[int, int]] = []
+    open_missing: list[str] = []
     if RS_SLUG in record.treaty_slugs:
         hist = record.history(code, RS_SLUG, known_on=known_on, policy=policy)
         for bound in record.in_force_periods(code, RS_SLUG, known_on=known_on):
@@ -305,7 +315,8 @@ def _link_periods(
                 )
             )
             continue
-        if d.lodged > on:
+        lodged = d.lodged_by(on)
+        if lodged is False:
             reasons.append(
                 Reason(
                     f"{name}'s declaration lodged on {d.lodged} came after {on}",
@@ -319,14 +330,34 @@ def _link_periods(
             "territory": "crimes on its territory",
             "nationals": "crimes by its nationals",
         }[d.scope]
-        text = f"{name} accepted the Court's jurisdiction over {scope} by a declaration lodged on {d.lodged}, covering {covers}"
+        into_t, into_n = (territorial, national) if lodged else (open_t, open_n)
+        if lodged is None:
+            told = ", ".join(
+                f"{a.date} by {a.source.title}" for a in d.alternatives if a.date is not None
+            )
+            text = (
+                f"{name}'s declaration over {scope}, covering {covers}, is dated as lodged on "
+                f"{d.lodged} by {d.source.title} and on {told}: whether it was lodged by {on} is open"
+            )
+            open_missing.append(
+                f"record: the day {name}'s art. 12(3) declaration was lodged (sources disagree)"
+            )
+        else:
+            text = f"{name} accepted the Court's jurisdiction over {scope} by a declaration lodged on {d.lodged}, covering {covers}"
         reasons.append(Reason(text, _C["12(3)"], d.source))
         if d.scope in ("all", "territory"):
-            territorial.append(span(covers.start, covers.end))
+            into_t.append(span(covers.start, covers.end))
         if d.scope in ("all", "nationals"):
-            national.append(span(covers.start, covers.end))
+            into_n.append(span(covers.start, covers.end))
     return Link(
-        s_norm(party), tuple(withdrawn), s_norm(territorial), s_norm(national), tuple(reasons)
+        s_norm(party),
+        tuple(withdrawn),
+        s_norm(territorial),
+        s_norm(national),
+        tuple(reasons),
+        s_norm(open_t),
+        s_norm(open_n),
+        tuple(open_missing),
     )
 
 
@@ -774,6 +805,7 @@ def check_preconditions(q: Query) -> Check:
     territorial: list[tuple[int, int]] = []
     national: list[tuple[int, int]] = []
     maybe: list[tuple[int, int]] = []
+    disputed: list[str] = []
     unrecorded = False
     for code, side, days in (
         *((c, "territory", territorial) for c in event.territory or ()),
@@ -783,6 +815,10 @@ def check_preconditions(q: Query) -> Check:
         reasons.extend(link.reasons)
         days.extend(link.party)
         days.extend(link.territorial if side == "territory" else link.national)
+        open_days = link.open_territorial if side == "territory" else link.open_national
+        if s_and(q.days, open_days):
+            maybe.extend(open_days)
+            disputed.extend(link.open_missing)
         for party_days, effective in link.withdrawn:
             if not s_and(q.days, (party_days,)):
                 continue
@@ -819,6 +855,8 @@ def check_preconditions(q: Query) -> Check:
         s_norm([*certain, *maybe]),
         [f"record: the Court's situations after {record.as_of}"] if unrecorded else [],
     )
+    if s_minus(s_and(conduct, possible), certain):
+        missing.extend(dict.fromkeys(disputed))
     if event.nationality is None and s_minus(conduct, certain):
         possible, missing = EVER, [*missing, "event.nationality"]
         reasons.append(
