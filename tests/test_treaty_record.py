@@ -112,7 +112,8 @@ def test_the_parties_on_the_chart_day_follow_each_treatys_entry_into_force_rule(
     existing = {s.code for s in REC.states if s.exists_on(CHART_DAY)}
     for code in existing - _consented(slug, CHART_DAY):
         if REC.state(code).ended is None and not REC.actions_of(code, slug):
-            assert code not in bound and code not in open_, code
+            assert code not in bound, code
+            assert code not in open_, code
 
 
 def test_austria_is_a_party_to_geneva_convention_i_in_2015() -> None:
