@@ -875,13 +875,9 @@ def test_an_instrument_of_unstated_kind_binds_from_its_latest_effect_and_leaves_
     if day >= effect and later:
         return  # a later act (a withdrawal) governs: its own tests
     if day >= effect:
-        # bound, up to the first day a withdrawal missing from the record could take effect
-        rule = treaty.withdrawal_rule
-        out = None
-        if complete is not None and complete < REC.as_of:
-            notice = max(complete.add(days=1), effect)
-            out = rule.nominal(notice) if rule is not None else notice.add(years=1)
-        assert finding.holds is (True if out is None or day < out else None)
+        # bound (past the record's completeness date too: a recorded party stays one, with a
+        # qualifier, until an act on the record says otherwise)
+        assert finding.holds is True
     elif day < treaty.entry_into_force or signed:  # no one bound yet; a signatory ratifies
         assert finding.holds is False
     elif REC.history(act.state, act.treaty).status_on(day) not in BOUND:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from icclaw.dates import Date, Period, years_after
+from icclaw.dates import Date, Period
 from icclaw.errors import Problem, RecordError
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.policy import DEFAULT_POLICY, IntentDate, InterimAfterDeposit, Policy
@@ -620,10 +620,10 @@ def doubts(
     * A withdrawal under a treaty that holds it back while the state is engaged in an armed
       conflict (e.g. Mine Ban Convention art. 20(3)) takes effect on the recorded day only if
       the record dates its effect; otherwise the days from the end of the notice period are open.
-    * Past the treaty's own ``complete_until`` (when earlier than the record's ``as_of``), acts
-      received later may be missing: a state not bound could have consented, a bound one could
-      have given notice or withdrawn an instrument not yet in effect. Each is uncertain from the
-      first day such a missing act could have taken effect under the treaty's rules.
+    * Past the treaty's own ``complete_until`` (when earlier than the record's ``as_of``), a
+      consent received later may be missing: a state not bound on the record is uncertain from
+      the first day such a consent could have bound it (a bound one is answered as bound, with
+      a qualifier, as past ``as_of``).
     * On a partial record (and, where ``historical_complete`` is false, for a state that had
       ceased to exist by the record's completeness date) only a state shown as bound, or as
       having left or un-signed, is certain; a state with a consent and no withdrawal is also
@@ -807,17 +807,24 @@ def _completeness_doubt(
     *,
     known_on: Date | None,
 ) -> Doubt | None:
-    """Acts received after the treaty's record is complete may be missing."""
+    """A state not bound on the record may have joined after the record's completeness date.
+
+    Past a treaty's own ``complete_until`` (earlier than the record's ``as_of``), a consent
+    received later may be missing: a state the record shows not bound is undetermined from the
+    first day such a consent could have bound it under the treaty's rule for later consents,
+    and before that day only its status is open (it could have signed). A state the record
+    shows bound is answered as bound, with a qualifier that later acts are not recorded, as
+    past ``as_of``: a party is taken to remain one until an act on the record says otherwise.
+    An act recorded after the completeness date pins the status on its day: no missing act can
+    change the days after it in a way the recorded act would not have shown.
+    """
     complete = tr.complete_until
     if complete is None or complete >= record.as_of or on <= complete:
         return None
     if known_on is not None and known_on <= complete:
         return None
-    bound = {h.status_on(on) in BOUND for h in hists}
-    if len(bound) > 1:
-        return None  # the disagreement of the sources already leaves it open
-    # An act recorded after the completeness date pins the status on its day (the replay checked
-    # it follows lawfully): acts missing before it cannot change the days after it.
+    if any(h.status_on(on) in BOUND for h in hists):
+        return None  # bound (or the sources disagree, which another doubt names)
     pinned = max(
         (a.date for h in hists for t in h.transitions if complete < (a := t.cause).date <= on),
         default=complete,
@@ -825,37 +832,6 @@ def _completeness_doubt(
     after = pinned.add(days=1)
     missing = f"record: acts of {code} on {tr.slug} after {complete}"
     head = f"the record of the {tr.short_title} is complete only up to {complete}"
-    if bound == {True}:
-        hist = hists[0]
-        i = hist.index_on(on)
-        since = hist.transitions[i].day
-        while i > 0 and hist.transitions[i - 1].status in BOUND:
-            i -= 1
-            since = hist.transitions[i].day
-        rule = tr.withdrawal_rule
-        notice = max(after, since)
-        out = rule.nominal(notice) if rule is not None else years_after(notice, 1)
-        if since > after:
-            return Doubt(
-                f"{head}: {code}'s instrument took effect only on {since}, and a withdrawal of it before "
-                "then would not be in the record",
-                missing,
-            )
-        if on >= out:
-            return Doubt(
-                f"{head}: a notice of withdrawal by {code} received after it would take effect from {out}"
-                + (
-                    ""
-                    if rule is not None
-                    else " (no withdrawal clause: VCLT art. 56(2), twelve months' notice)"
-                ),
-                missing,
-            )
-        return Doubt(
-            f"{head}: {code} may since have given notice of withdrawal, which could not take effect before {out}",
-            missing,
-            bound_known=True,
-        )
     if tr.entry_into_force is not None:
         earliest = tr.entry_into_force_for(after)
         if on >= earliest:
@@ -864,7 +840,7 @@ def _completeness_doubt(
                 missing,
             )
     return Doubt(
-        f"{head}: {code} may since have signed or consented, which could not bind it before {on}",
+        f"{head}: {code} may since have signed or consented, which could not bind it by {on}",
         missing,
         bound_known=True,
     )
