@@ -487,3 +487,94 @@ def test_a_record_complete_only_to_a_day_decides_only_what_no_later_act_could_ch
             if answer is not None:
                 full = record.history(state.code, treaty).status_on(day) in BOUND
                 assert answer == full, (state.code, day, cut_day)
+
+
+# --- applicable law uses the whole record ------------------------------------------------------
+
+
+def test_the_law_between_russia_and_ukraine_in_2016_lists_the_weapons_and_cultural_property_treaties() -> (
+    None
+):
+    """Between two states at war, every treaty binding both applies between them (VCLT arts. 26,
+    34): on 14 Nov 2016 Russia and Ukraine were both bound by the Hague Convention of 1954, the
+    CCW and its Protocols, the Chemical and Biological Weapons Conventions, among others (the
+    chart's dates); neither by the Mine Ban Convention's both sides (Russia is no party)."""
+    from icclaw.ihl import Hostilities, Situation, StateActor  # noqa: PLC0415
+
+    situation = Situation(
+        "s",
+        [StateActor("UKR"), StateActor("RUS")],
+        [Hostilities("UKR", "RUS", ("2014-02-26", None), "UKR")],
+    )
+    (conflict,) = REC.classify(situation, "2016-11-14")
+    law = REC.applicable_law(conflict)
+    assert law.holds is True
+    listed = set(law.value or ())
+    assert {
+        "Hague Convention of 1954",
+        "CCW",
+        "CCW Protocol V",
+        "Chemical Weapons Convention",
+        "Biological Weapons Convention",
+        "Convention on the Rights of the Child",
+        "ENMOD Convention",
+    } <= listed
+    assert "Mine Ban Convention" not in listed  # Ukraine is a party, Russia is not
+    assert "Second Protocol to the Hague Convention of 1954" not in listed
+    assert "weapons: " in law.explain()
+
+
+def test_a_non_international_conflict_lists_the_treaties_whose_scope_reaches_it() -> None:
+    """In a NIAC on the DRC's territory in 2003: common art. 3, the CRC (art. 38), the Optional
+    Protocol (art. 4, armed groups), the Hague Convention of 1954 (art. 19), the CWC and the
+    Mine Ban Convention (never under any circumstances); not the ENMOD Convention (inter-State),
+    nor the 1925 Protocol (use in war between its parties)."""
+    from icclaw.ihl import ArmedGroup, Hostilities, Organisation, Situation, StateActor  # noqa: PLC0415
+    from icclaw.ihl.facts import Intensity  # noqa: PLC0415
+
+    situation = Situation(
+        "s",
+        [StateActor("COD"), ArmedGroup("G", Organisation(asserted=True))],
+        [Hostilities("COD", "G", ("2002-01-01", None), "COD", Intensity(asserted=True))],
+    )
+    (conflict,) = REC.classify(situation, "2003-06-01")
+    assert conflict.kind is icclaw.ConflictKind.NON_INTERNATIONAL
+    law = REC.applicable_law(conflict)
+    listed = set(law.value or ())
+    assert {
+        "Geneva Conventions, common art. 3",
+        "Convention on the Rights of the Child",
+        "Hague Convention of 1954",
+        "Mine Ban Convention",
+    } <= listed
+    assert "ENMOD Convention" not in listed
+    assert "Geneva Gas Protocol of 1925" not in listed
+    assert any("Hague Convention of 1954 art. 19" in str(c) for c in law.citations)
+
+
+def test_the_coverage_page_of_the_docs_is_current() -> None:
+    """docs/coverage.md is what ``icclaw coverage --markdown`` prints for the embedded record:
+    regenerate it after changing the record."""
+    from pathlib import Path  # noqa: PLC0415
+
+    from icclaw.coverage import coverage_markdown  # noqa: PLC0415
+
+    page = Path(__file__).parent.parent / "docs" / "coverage.md"
+    expected = coverage_markdown(REC.coverage(), as_of=REC.as_of, digest=REC.digest)
+    assert page.read_text(encoding="utf-8") == expected
+
+
+def test_coverage_shows_every_convention_complete_against_the_chart() -> None:
+    """Issue 8, done means: 196 of 196 for each Convention; every chart treaty's count equals
+    the published one."""
+    rows = {r.treaty: r for r in REC.coverage()}
+    for slug in (
+        "geneva-convention-i",
+        "geneva-convention-ii",
+        "geneva-convention-iii",
+        "geneva-convention-iv",
+    ):
+        assert (rows[slug].recorded, rows[slug].published) == (196, 196)
+    for slug in NEW_TREATIES:
+        assert rows[slug].recorded == rows[slug].published
+        assert rows[slug].listed >= rows[slug].recorded - rows[slug].official - rows[slug].secondary

@@ -132,6 +132,14 @@ def _parser() -> argparse.ArgumentParser:
         "cooperation", parents=[common], help="must a state cooperate with the Court on a day?"
     )
     p.add_argument("state", help="code, name or alias")
+    p = sub.add_parser(
+        "coverage",
+        parents=[common],
+        help="how complete the record is, treaty by treaty, against the published counts",
+    )
+    p.add_argument(
+        "--markdown", action="store_true", help="print the Markdown page of the documentation"
+    )
     return parser
 
 
@@ -197,6 +205,7 @@ def _parties(record: Record, args: argparse.Namespace, policy: Policy) -> str:
     treaty = record.treaty(args.treaty)
     on = args.on or record.as_of.isoformat()
     states = record.parties(treaty, on, known_on=args.known_on, policy=policy)
+    open_ = record.undetermined_parties(treaty, on, known_on=args.known_on, policy=policy)
     if args.json:
         return json.dumps(
             {
@@ -204,11 +213,70 @@ def _parties(record: Record, args: argparse.Namespace, policy: Policy) -> str:
                 "on": str(on),
                 "count": len(states),
                 "parties": [s.code for s in states],
+                "undetermined": [s.code for s in open_],
+                "as_of": record.as_of.isoformat(),
+                "digest": record.digest,
             },
             indent=2,
         )
-    lines = [f"{len(states)} states bound by the {treaty.short_title} on {on}:"]
+    head = f"{len(states)} states bound by the {treaty.short_title} on {on}"
+    if open_:
+        head += f"; {len(open_)} undetermined: {', '.join(s.code for s in open_)}"
+    lines = [head + ":"]
     lines.extend(f"  {s.code}  {s.name}" for s in states)
+    if open_:
+        lines.append(
+            "undetermined (the record does not decide them; icclaw status STATE TREATY says why):"
+        )
+        lines.extend(f"  {s.code}  {s.name}" for s in open_)
+    return "\n".join(lines)
+
+
+def _coverage(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
+    from icclaw.coverage import coverage_markdown  # noqa: PLC0415
+
+    rows = record.coverage()
+    if args.markdown:
+        return coverage_markdown(rows, as_of=record.as_of, digest=record.digest).rstrip("\n")
+    if args.json:
+        return json.dumps(
+            {
+                "as_of": record.as_of.isoformat(),
+                "digest": record.digest,
+                "treaties": [
+                    {
+                        "treaty": r.treaty,
+                        "day": r.day.isoformat(),
+                        "recorded": r.recorded,
+                        "published": r.published,
+                        "published_source": r.published_source,
+                        "bound": r.bound,
+                        "undetermined": r.undetermined,
+                        "complete_until": r.complete_until.isoformat(),
+                        "acts": {
+                            "official": r.official,
+                            "published_list": r.listed,
+                            "secondary": r.secondary,
+                            "assumed": r.assumed,
+                        },
+                    }
+                    for r in rows
+                ],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    width = max(len(r.treaty) for r in rows)
+    lines = [
+        f"{'treaty':<{width}}  recorded/published  on          complete to  acts: official  list  secondary"
+    ]
+    for r in rows:
+        pub = "-" if r.published is None else str(r.published)
+        counted = f"{r.recorded}/{pub}"
+        lines.append(
+            f"{r.treaty:<{width}}  {counted:<18}  {r.day}  {r.complete_until}  "
+            f"{r.official:>14}  {r.listed:>4}  {r.secondary:>9}"
+        )
     return "\n".join(lines)
 
 
@@ -307,4 +375,5 @@ _COMMANDS = {
     "jurisdiction": _jurisdiction,
     "cooperation": _cooperation,
     "classify": _classify,
+    "coverage": _coverage,
 }

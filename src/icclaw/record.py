@@ -37,6 +37,7 @@ from icclaw.treaties import Action, Treaty
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
+    from icclaw.coverage import TreatyCoverage
     from icclaw.dates import DateLike
     from icclaw.findings import Reason, Source
     from icclaw.icc.council import VoteOutcome
@@ -753,6 +754,12 @@ class Record:
         return engine.general_entry_into_force(
             self, self.treaty(treaty).slug, known_on=_opt(known_on)
         )
+
+    def coverage(self) -> tuple[TreatyCoverage, ...]:
+        """How complete the record is, treaty by treaty (see :mod:`icclaw.coverage`)."""
+        from icclaw.coverage import coverage  # noqa: PLC0415
+
+        return coverage(self)
 
     def complete_until(self, treaty: str | Treaty) -> Date:
         """The day up to which the record holds every act on ``treaty``."""

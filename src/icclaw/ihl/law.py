@@ -8,6 +8,9 @@
   state is bound and art. 1(1) is met.
 * The Hague Regulations of 1907 for occupation (arts. 42–56, customary).
 * Customary international humanitarian law in any case.
+* Every other treaty of the record binding the states concerned (grouped as the ICRC chart
+  groups them): between the parties to an international conflict, all of them bound; in a
+  non-international one, those whose scope reaches it, binding the territorial state.
 * The paragraphs of Rome Statute art. 8 that can be charged: (2)(a)–(b) for international
   conflicts and occupation; (2)(c) and (2)(e), with the thresholds of (2)(d) and (2)(f), for
   non-international ones; each amended paragraph only where its amendment is in force for the
@@ -26,6 +29,7 @@ from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import Conflict, ConflictKind
 from icclaw.policy import DEFAULT_POLICY, AmendmentReach, Policy
 from icclaw.status import BOUND, TreatyStatus
+from icclaw.treaties import TreatyGroup
 
 if TYPE_CHECKING:
     from icclaw.dates import Date
@@ -303,6 +307,7 @@ def _international(
     law += offered
     reasons += why
     missing += unknown
+    _other_treaties(acc, record, states, day, niac=False)
 
 
 def _non_international(
@@ -360,3 +365,83 @@ def _non_international(
     law += offered
     reasons += why
     missing += unknown
+    if territorial is not None and territorial in record.states:
+        _other_treaties(acc, record, [territorial], day, niac=True)
+
+
+def _quick(record: Record, state: str, slug: str, day: Date) -> bool | None:
+    """Whether ``state`` is bound by ``slug`` on ``day`` (``None``: open), without the reasons."""
+
+    def compute() -> bool | None:
+        if record.doubt(state, slug, day) is not None:
+            return None
+        return record.history(state, slug).status_on(day) in BOUND
+
+    return record.cached(("bound", state, slug, day), compute)
+
+
+_GROUPS = {
+    TreatyGroup.VICTIMS: "protection of victims of armed conflicts",
+    TreatyGroup.CULTURAL_PROPERTY: "protection of cultural property",
+    TreatyGroup.ENVIRONMENT: "the environment",
+    TreatyGroup.WEAPONS: "weapons",
+}
+"""The ICRC chart's groups, in its order, for the treaties other than the Conventions and
+Protocols (which the rules above treat one by one) and the Rome Statute (art. 8 above)."""
+_HANDLED = frozenset({slug for slug, _, _ in CONVENTIONS} | set(PROTOCOLS))
+
+
+def _other_treaties(acc: _Law, record: Record, states: list[str], day: Date, *, niac: bool) -> None:
+    """Every other treaty of the record that binds the states concerned on ``day``.
+
+    In an international conflict or occupation, a treaty applies between the parties to the
+    conflict bound by it: listed where every state party to the conflict is bound (VCLT arts.
+    26, 34). In a non-international one, a treaty whose scope reaches such conflicts (its
+    ``niac_scope``, e.g. the Second Hague Protocol art. 22(1)) applies where the territorial
+    state is bound; a treaty extended to them by another instrument (the CCW and its first
+    Protocols, by the 2001 amendment of art. 1) only where that state is bound by both.
+    Grouped as the ICRC chart groups them.
+    """
+    by_group: dict[TreatyGroup, list[str]] = {}
+    for tr in sorted(record.treaties, key=lambda t: t.slug):
+        if tr.group not in _GROUPS or tr.slug in _HANDLED:
+            continue
+        via = None
+        if niac:
+            if tr.niac_scope is None and tr.niac_via is None:
+                continue
+            if tr.niac_scope is None:
+                via = tr.niac_via if tr.niac_via in record.treaty_slugs else None
+                if via is None:
+                    continue
+        slugs = (tr.slug,) if via is None else (tr.slug, via)
+        if any(_quick(record, st, slug, day) is False for st in states for slug in slugs):
+            continue  # a state concerned is certainly not bound: nothing to explain here
+        answers = [_bound(record, st, slug, day, None) for slug in slugs for st in states]
+        if all(a is True for a, _, _ in answers):
+            assert tr.group is not None
+            by_group.setdefault(tr.group, []).append(tr.short_title)
+            acc.law.append(tr.short_title)
+            acc.reasons.extend(r for _, r, _ in answers)
+            if niac:
+                scope = tr if via is None else record.treaty(via)
+                acc.reasons.append(
+                    Reason(
+                        f"the {tr.short_title} applies in a non-international armed conflict"
+                        + ("" if via is None else f" through the {scope.short_title}"),
+                        scope.cite(scope.niac_scope or "final clauses"),
+                    )
+                )
+        elif any(a is None for a, _, _ in answers) and not any(a is False for a, _, _ in answers):
+            acc.reasons.extend(r for a, r, _ in answers if a is None)
+            acc.missing.extend(m for a, _, m in answers if a is None and m is not None)
+    for group, label in _GROUPS.items():
+        if group in by_group:
+            names = ", ".join(by_group[group])
+            who = " and ".join(states)
+            acc.reasons.append(
+                Reason(
+                    f"{label}: {names} (binding {who} on {day})",
+                    Citation("VCLT", "arts. 26, 34"),
+                )
+            )
