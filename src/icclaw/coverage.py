@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from icclaw.dates import Date
 from icclaw.findings import SourceKind
 from icclaw.status import BOUND, TreatyStatus
 from icclaw.treaties import ActionKind
 
 if TYPE_CHECKING:
+    from icclaw.dates import Date
     from icclaw.record import Record
 
 __all__ = ["TreatyCoverage", "coverage", "coverage_markdown"]
