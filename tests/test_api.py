@@ -8,6 +8,7 @@ import sys
 import icclaw
 
 PUBLIC = {
+    "Alternative",
     "ArmedGroup",
     "Conflict",
     "ConflictKind",
@@ -65,6 +66,7 @@ PUBLIC = {
     "State",
     "StateCategory",
     "Treaty",
+    "TreatyGroup",
     "TreatyStatus",
     "UnknownState",
     "UnknownTreaty",

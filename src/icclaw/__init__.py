@@ -71,7 +71,7 @@ from icclaw.policy import (
 from icclaw.record import Record
 from icclaw.states import State, StateCategory
 from icclaw.status import TreatyStatus
-from icclaw.treaties import Action, ActionKind, Treaty
+from icclaw.treaties import Action, ActionKind, Alternative, Treaty, TreatyGroup
 
 if TYPE_CHECKING:
     import os
@@ -81,6 +81,7 @@ __all__ = [
     "ActionKind",
     "AggressionAcceptance",
     "AggressionDeclarant",
+    "Alternative",
     "AmbiguousState",
     "AmendmentReach",
     "ArmedGroup",
@@ -131,6 +132,7 @@ __all__ = [
     "StateCategory",
     "StateReferral",
     "Treaty",
+    "TreatyGroup",
     "TreatyStatus",
     "UnknownResolution",
     "UnknownState",
