@@ -365,3 +365,161 @@ def test_the_compiled_form_gives_the_record_the_files_give(tmp_path: Path) -> No
     assert loader._compiled_reader(loader.EMBEDDED, stale) is None
     stale.write_text("not json", encoding="utf-8")
     assert loader._compiled_reader(loader.EMBEDDED, stale) is None
+
+
+def _problems(folder: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        icclaw.load(folder)
+    return str(caught.value)
+
+
+def test_a_list_of_acts_is_read_as_its_actions(tmp_path: Path) -> None:
+    """A ``[[list]]`` is the same acts as ``[[action]]`` entries, one line a state."""
+    folder = write_record(
+        tmp_path / "r",
+        """
+        [[list]]
+        kind = "accession"
+        source = "page"
+
+        [list.dates]
+        FRA = 2002-03-01
+        DEU = 2003-04-01
+        """,
+    )
+    record = icclaw.load(folder)
+    assert {(a.state, a.kind.value, str(a.date)) for a in record.actions} == {
+        ("FRA", "accession", "2002-03-01"),
+        ("DEU", "accession", "2003-04-01"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            '[[list]]\nkind = "accession"\nsource = "page"\n[list.dates]\nFRA = "2002-03-01"\n',
+            "is a string",
+        ),
+        (
+            '[[list]]\nkind = "acession"\nsource = "page"\n[list.dates]\nFRA = 2002-03-01\n',
+            "is not one of",
+        ),
+        (
+            '[[list]]\nkind = "accession"\nsource = "nowhere"\n[list.dates]\nFRA = 2002-03-01\n',
+            "unknown source",
+        ),
+        ('[[list]]\nkind = "accession"\nsource = "page"\ndates = 3\n', "'dates' must be a table"),
+        (
+            '[[list]]\nkind = "accession"\nsource = "page"\n[list.dates]\nfr = 2002-03-01\n',
+            "three capital letters",
+        ),
+        (
+            '[[action]]\nstate = "FRA"\nkind = "accession"\ndate = 2002-03-01\nsource = "page"\n'
+            'alternatives = [{ date = "2002-03-02", source = "page" }]\n',
+            "is a string",
+        ),
+        (
+            '[[action]]\nstate = "FRA"\nkind = "accession"\ndate = 2002-03-01\nsource = "page"\n'
+            'alternatives = [{ source = "page" }]\n',
+            "another 'date' or 'effective'",
+        ),
+        (
+            '[[action]]\nstate = "FRA"\nkind = "accession"\ndate = 2002-03-01\nsource = "page"\n'
+            'alternatives = [{ date = 2002-03-01, source = "page" }]\n',
+            "gives the act's own date",
+        ),
+        (
+            '[[action]]\nstate = "FRA"\nkind = "accession"\ndate = 2002-03-01\nsource = "page"\n'
+            "alternatives = 3\n",
+            "'alternatives' must be an array",
+        ),
+        (
+            '[[action]]\nstate = "FRA"\nkind = "accession"\ndate = 2002-03-01\nsource = "page"\n'
+            'effective_source = "page"\n',
+            "'effective_source' given without 'effective'",
+        ),
+    ],
+)
+def test_bad_lists_and_alternatives_are_one_clear_problem_each(
+    tmp_path: Path, body: str, expected: str
+) -> None:
+    folder = write_record(tmp_path / "r", body)
+    message = _problems(folder)
+    assert expected in message
+    assert "test-treaty.toml" in message
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('partial = "false"', "'partial' must be true or false (a TOML boolean), not str"),
+        ("signatures_complete = 1", "'signatures_complete' must be true or false"),
+        ('group = "arms"', "group 'arms' is not one of"),
+        ('niac_scope = ""', "'niac_scope' must be a non-empty string"),
+    ],
+)
+def test_treaty_fields_are_read_strictly(tmp_path: Path, line: str, expected: str) -> None:
+    """A string is not a boolean: ``partial = "false"`` is refused, not read as true."""
+    folder = write_record(tmp_path / "r", "")
+    file = folder / "treaties" / "test-treaty.toml"
+    file.write_text(
+        file.read_text(encoding="utf-8").replace(
+            'source = "page"\n', f'source = "page"\n{line}\n', 1
+        ),
+        encoding="utf-8",
+    )
+    assert expected in _problems(folder)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            '[treaty.general_entry]\ncount = 0\nkind = "after-days"\ndays = 30\narticle = "a"\n',
+            "'count' must be a whole number of 1 or more",
+        ),
+        (
+            '[treaty.general_entry]\ncount = true\nkind = "after-days"\ndays = 30\narticle = "a"\n',
+            "'count' must be a whole number",
+        ),
+        ('[treaty.general_entry]\ncount = 5\nkind = "later"\narticle = "a"\n', "is not one of"),
+        (
+            '[treaty.requires]\ntreaty = "other-treaty"\narticle = "a"\n',
+            "requires 'other-treaty', which the record does not hold",
+        ),
+        (
+            '[treaty.published]\ntotal = -1\non = 2001-01-01\nsource = "page"\n',
+            "'total' must be a whole number of 0 or more",
+        ),
+        ('[treaty.published]\ntotal = 3\non = "2001-01-01"\nsource = "page"\n', "is a string"),
+    ],
+)
+def test_treaty_tables_are_read_strictly(tmp_path: Path, table: str, expected: str) -> None:
+    folder = write_record(tmp_path / "r", "")
+    file = folder / "treaties" / "test-treaty.toml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n" + table, encoding="utf-8")
+    assert expected in _problems(folder)
+
+
+def test_an_alternative_dating_that_breaks_the_law_is_refused(tmp_path: Path) -> None:
+    """Each source's dating must be a lawful history: a ratification dated by another source
+    before the state's signature is refused, naming the act."""
+    folder = write_record(
+        tmp_path / "r",
+        """
+        [[action]]
+        state = "FRA"
+        kind = "signature"
+        date = 2000-05-01
+        source = "page"
+
+        [[action]]
+        state = "FRA"
+        kind = "ratification"
+        date = 2000-06-01
+        source = "page"
+        alternatives = [{ date = 2000-04-01, source = "page" }]
+        """,
+    )
+    assert "ratification needs a standing signature" in _problems(folder)

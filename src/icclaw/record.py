@@ -144,6 +144,14 @@ class Record:
                 problems.append(Problem(self.origin, f"treaty {t.slug}", "appears twice"))
             treaties[t.slug] = t
         object.__setattr__(self, "_treaty_index", treaties)
+        for t in self.treaties:
+            for field, slug in (
+                ("requires", t.requires.treaty if t.requires else None),
+                ("niac_via", t.niac_via),
+            ):
+                if slug is not None and slug not in treaties:
+                    why = f"{field} {slug!r}, which the record does not hold"
+                    problems.append(Problem(self._file_of(t.slug), "treaty", why))
         problems.extend(self._index_actions())
         problems.extend(self._check_states())
         problems.extend(self._check_sources())
@@ -254,9 +262,7 @@ class Record:
             return []
         file = self._file_of(treaty.slug)
         if req.treaty not in self._treaty_index:
-            return [
-                Problem(file, "treaty", f"requires {req.treaty!r}, which the record does not hold")
-            ]
+            return []  # reported once, with the treaty (see __attrs_post_init__)
         parent = [a.date for a in self._by_pair.get((req.treaty, code), ()) if a.kind.is_consent]
         return [
             Problem(

@@ -401,6 +401,16 @@ class Reader:
             return _BAD
         return value
 
+    def whole(self, raw: Mapping[str, Any], key: str, entry: str, *, least: int) -> int | None:
+        """Read a whole number of at least ``least`` (a TOML integer; a boolean is refused)."""
+        value = raw[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < least:
+            self.problem(
+                entry, f"'{key}' must be a whole number of {least} or more, not {_short(value)}"
+            )
+            return None
+        return value
+
     def general_entry(self, raw: Any) -> GeneralEntry | None:
         """Read ``[treaty.general_entry]``: the count of consents and the delay after the last."""
         entry = "treaty.general_entry"
@@ -417,9 +427,8 @@ class Reader:
         if not isinstance(including, list) or not all(isinstance(c, str) for c in including):
             self.problem(entry, '\'including\' must be a list of state codes, e.g. ["GBR", "USA"]')
             return None
-        count = raw["count"]
-        if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-            self.problem(entry, f"'count' must be a whole number of 1 or more, not {_short(count)}")
+        count = self.whole(raw, "count", entry, least=1)
+        if count is None:
             return None
         rule = self.consent_rule(
             {k: v for k, v in raw.items() if k not in ("count", "not_before", "including")}, entry
@@ -459,9 +468,8 @@ class Reader:
             return None
         if not self.fields(raw, entry, ("total", "on", "source"), ()):
             return None
-        total = raw["total"]
-        if not isinstance(total, int) or isinstance(total, bool) or total < 0:
-            self.problem(entry, f"'total' must be a whole number, not {_short(total)}")
+        total = self.whole(raw, "total", entry, least=0)
+        if total is None:
             return None
         on = self.date(raw, "on", entry)
         source = self.source(raw["source"], entry)
