@@ -111,8 +111,9 @@ def test_control_of_unknown_degree_leaves_internationalisation_undetermined(
 ) -> None:
     """Unknown control: the IAC between the two states is undetermined, naming the control —
     unless the facts rule it out anyway (an unorganised group; too little intensity under
-    ``iac_threshold=minimal``). The state-group relationship is assessed beside it, with a
-    qualifier saying what would change it."""
+    ``iac_threshold=minimal``). The state-group relationship is then undetermined too (one
+    answer per question: with overall control it would be part of the international conflict,
+    not a non-international one), naming the same fact, with a qualifier saying so."""
     situation = Situation(
         "s",
         [StateActor("UKR"), StateActor("RUS"), ArmedGroup("G", organisation)],
@@ -129,8 +130,10 @@ def test_control_of_unknown_degree_leaves_internationalisation_undetermined(
         assert between_states.kind is None
         assert "control of G by RUS: level" in between_states.finding.missing
     (niac,) = [c for c in conflicts if c.parties == ("G", "UKR")]
-    if niac.kind is not ConflictKind.NONE:
-        assert any("unknown degree" in q for q in niac.finding.qualifiers)
+    if between_states.kind is None:
+        assert niac.kind is None
+        assert "control of G by RUS: level" in niac.finding.missing
+        assert any("unless RUS fights through G" in q for q in niac.finding.qualifiers)
 
 
 def test_every_controller_counts() -> None:
@@ -391,8 +394,12 @@ def test_a_war_of_national_liberation_needs_the_state_bound_and_an_accepted_decl
     unknown_record = _partial(REC, ("additional-protocol-i",)).without_actions(morocco)
     assert not unknown_record.knows("MAR", "additional-protocol-i")
     unknown = unknown_record.classify(WESTERN_SAHARA, DAY)
-    assert _kinds(unknown) == [("non-international-armed-conflict", None), (None, "ap-i-96-3")]
-    assert any("MAR" in m and "additional-protocol-i" in m for m in unknown[1].finding.missing)
+    # one answer for the pair: international if Morocco is bound, otherwise common art. 3
+    assert _kinds(unknown) == [(None, "ap-i-96-3")]
+    assert any("MAR" in m and "additional-protocol-i" in m for m in unknown[0].finding.missing)
+    assert any(
+        "otherwise non-international-armed-conflict" in q for q in unknown[0].finding.qualifiers
+    )
     (before,) = REC.classify(WESTERN_SAHARA, "2015-06-22")
     assert before.kind is ConflictKind.NON_INTERNATIONAL
     assert any("contested" in q for q in before.finding.qualifiers)
@@ -428,10 +435,12 @@ def test_a_declaration_not_known_to_be_accepted_leaves_the_answer_open() -> None
     import attrs  # noqa: PLC0415
 
     record = attrs.evolve(bound, ihl_declarations=(pending,))
-    niac, liberation = record.classify(WESTERN_SAHARA, DAY)
-    assert niac.kind is ConflictKind.NON_INTERNATIONAL
+    (liberation,) = record.classify(WESTERN_SAHARA, DAY)  # one answer, not two
     assert liberation.kind is None
     assert liberation.finding.missing == ("ihl declaration of Frente POLISARIO: accepted",)
+    assert any(
+        "otherwise non-international-armed-conflict" in q for q in liberation.finding.qualifiers
+    )
 
 
 ART8_2010 = "rome-statute-art8-amendment-2010"

@@ -1025,19 +1025,25 @@ def check_transitional(q: Query) -> Check:
         reasons += why
     certain = s_minus(EVER, s_norm(excluded))
     possible, missing = certain, []
-    if event.nationality is None:
+    for unknown_fact, scope, known in (
+        ("event.nationality", "nationals", event.nationality),
+        ("event.territory", "territory", event.territory),
+    ):
+        if known is not None:
+            continue
         unknown = s_norm(
             d
             for code in record.declarants(DeclarationKind.TRANSITIONAL, known_on=known_on)
-            for d in _transitional_cached(record, code, "nationals", on, known_on)[0]
+            for d in _transitional_cached(record, code, scope, on, known_on)[0]
         )
         overlap = s_and(q.days, unknown)
         if overlap:
             certain = s_minus(certain, unknown)
-            missing = ["event.nationality"]
+            missing.append(unknown_fact)
+            what = "nationality" if scope == "nationals" else "territory"
             reasons.append(
                 Reason(
-                    f"nationality unknown: an art. 124 declaration covering nationals was active on {s_text(overlap)}",
+                    f"{what} unknown: an art. 124 declaration covering {'nationals' if scope == 'nationals' else 'the declarant territory'} was active on {s_text(overlap)}",
                     _C["124"],
                 )
             )
@@ -1080,10 +1086,25 @@ def check_aggression(q: Query) -> Check:
         leadership,
         "the Prosecutor must first ascertain whether the Security Council has determined an act of aggression; absent one within six months, the Pre-Trial Division must authorise (art. 15bis(6)–(8))",
     ]
-    if event.aggressor is None:
-        return Check(NEVER, EVER, tuple(reasons), ("event.aggressor",), tuple(quals))
+    # Every state concerned must pass each filter; a fact not given could be any state, so it
+    # leaves the days open (never certain) but rules out nothing the known states do not.
+    unknowns = [
+        name
+        for name, value in (
+            ("event.aggressor", event.aggressor),
+            ("event.territory", event.territory),
+            ("event.nationality", event.nationality),
+        )
+        if value is None
+    ]
     states = list(
-        dict.fromkeys([event.aggressor, *(event.territory or ()), *(event.nationality or ())])
+        dict.fromkeys(
+            [
+                *((event.aggressor,) if event.aggressor else ()),
+                *(event.territory or ()),
+                *(event.nationality or ()),
+            ]
+        )
     )
     certain = EVER
     declarant = policy.aggression_declarant
@@ -1101,8 +1122,12 @@ def check_aggression(q: Query) -> Check:
         certain = s_and(certain, party)
         if not s_and(q.days, party):
             reasons.append(outsider)
-    for d in record.declarations_of(
-        event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
+    for d in (
+        record.declarations_of(
+            event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
+        )
+        if event.aggressor
+        else ()
     ):
         stop = d.withdrawn.subtract(days=1) if d.withdrawn is not None else None
         certain = s_minus(certain, (span(d.lodged, stop),))
@@ -1116,9 +1141,7 @@ def check_aggression(q: Query) -> Check:
     possible = certain
     unrecorded = False
     if policy.aggression_acceptance is AggressionAcceptance.NARROW:
-        for code in dict.fromkeys(
-            [event.aggressor, *(event.territory or ()), *(event.nationality or ())]
-        ):
+        for code in dict.fromkeys(states):
             if KAMPALA not in record.treaty_slugs:
                 accepted: Spans = NEVER
                 maybe: Spans = EVER
@@ -1137,14 +1160,11 @@ def check_aggression(q: Query) -> Check:
         if unrecorded
         else []
     )
-    if event.territory is None:
-        missing.append("event.territory")
-        certain, possible = NEVER, EVER
-    if event.nationality is None and certain:
-        missing.append("event.nationality")
+    if unknowns and s_and(q.days, possible):
+        missing.extend(unknowns)
         reasons.append(
             Reason(
-                "nationality unknown: a national of a non-party (or of a party that has not accepted the amendments) would be excluded",
+                f"{', '.join(u.removeprefix('event.') for u in unknowns)} unknown: a non-party (or a party for which the amendments are not in force) there would be excluded; a party with them in force would not",
                 _C["15bis(5)"],
             )
         )

@@ -467,38 +467,81 @@ def classify_state_group(
     out: list[Conflict] = []
     quals: list[str] = []
     liberation_war = False
+    liberation_open: Conflict | None = None
+    open_facts: list[str] = []  # facts that, known, could make the relationship international
     if group.liberation_movement:
         liberation = classify_liberation_war(ctx, h, state, group)
         if liberation.kind is ConflictKind.NONE:
             quals.append(
                 "whether AP I art. 1(4) makes a war of national liberation international without an accepted art. 96(3) declaration is contested (ICRC Commentary 1987); following LAW.md, it is assessed under common art. 3"
             )
+        elif liberation.kind is None:
+            liberation_open = liberation
         else:
             out.append(liberation)
-            liberation_war = liberation.kind is ConflictKind.INTERNATIONAL
+            liberation_war = True
     internationalised = False
     org = _organised(group)
     for controller, level in _controllers(ctx.situation, group.name, ctx.facts_on, state):
-        out.append(
-            _through_controller(
-                ctx, h, state, group, controller=controller, level=level, through=through
-            )
+        via_controller = _through_controller(
+            ctx, h, state, group, controller=controller, level=level, through=through
         )
+        out.append(via_controller)
         if level in _DECISIVE and org.met is True:
             internationalised = True
-        elif level is ControlLevel.UNKNOWN:
+        elif via_controller.kind is None:
+            open_facts += via_controller.finding.missing
             quals.append(
-                f"unless {controller}'s control of {group.name}, of unknown degree, is overall control: the relationship would then be international"
+                f"unless {controller} fights through {group.name} (its control of an organised group is not established): the relationship would then be international"
             )
     strike = _host_strike(ctx, h, state, group.name, through)
     if strike is not None:
         out.append(strike)
-    if not internationalised and not liberation_war:
-        consent = state != h.territory and _consented(
-            ctx.situation, h.territory, state, ctx.facts_on
+    if internationalised or liberation_war:
+        return out
+    consent = state != h.territory and _consented(ctx.situation, h.territory, state, ctx.facts_on)
+    niac = _niac(ctx, h, state, [group], consent=consent, through=through, extra=quals)
+    if liberation_open is not None:
+        out.append(_international_or_not(ctx, liberation_open, niac))
+    elif open_facts:
+        why = Reason(
+            f"whether {state}'s fight with {group.name} is its own (non-international) or part of an international conflict is open: {', '.join(dict.fromkeys(open_facts))}",
+            _TADIC_1999,
         )
-        out.append(_niac(ctx, h, state, [group], consent=consent, through=through, extra=quals))
+        out += _uncertain([niac], ctx, why, open_facts, keep_none=False)
+    else:
+        out.append(niac)
     return out
+
+
+def _international_or_not(ctx: Ctx, international: Conflict, other: Conflict) -> Conflict:
+    """One answer for a pair whose relationship is international if an open fact holds, and
+    otherwise what common art. 3 makes of it (a war of national liberation, AP I art. 1(4)).
+    """
+    f, g = international.finding, other.finding
+    otherwise = (
+        "no armed conflict"
+        if other.kind is ConflictKind.NONE
+        else (other.kind.value if other.kind is not None else "undetermined")
+    )
+    question = (
+        f"Is the armed conflict between {international.parties[0]} and "
+        f"{international.parties[1]} international on {ctx.on}, and if not, what is it?"
+    )
+    finding = _finding(
+        ctx,
+        question,
+        None,
+        [*f.reasons, *(r for r in g.reasons if r not in f.reasons)],
+        _union(f.missing, g.missing),
+        qualifiers=_union(
+            (
+                f"international (AP I art. 1(4)) if {', '.join(f.missing)} decide it so; otherwise {otherwise}",
+            ),
+            g.qualifiers,
+        ),
+    )
+    return attrs.evolve(international, kind=None, finding=finding, ap_ii=None, ap_ii_missing=())
 
 
 def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGroup) -> Conflict:
@@ -580,12 +623,21 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
 
 
 def _uncertain(
-    conflicts: Sequence[Conflict], ctx: Ctx, why: Reason, missing: Sequence[str]
+    conflicts: Sequence[Conflict],
+    ctx: Ctx,
+    why: Reason,
+    missing: Sequence[str],
+    *,
+    keep_none: bool = True,
 ) -> list[Conflict]:
-    """The conflicts that would exist if an unknown fact held: undetermined, naming it."""
+    """The conflicts that would exist if an unknown fact held: undetermined, naming it.
+
+    With ``keep_none`` a "no armed conflict" answer stands (the unknown fact would only add a
+    conflict elsewhere); without it, it too becomes undetermined.
+    """
     out = []
     for c in conflicts:
-        if c.kind is ConflictKind.NONE:
+        if c.kind is ConflictKind.NONE and keep_none:
             out.append(c)
             continue
         f = c.finding
