@@ -515,8 +515,9 @@ def classify_state_group(
 
 
 def _international_or_not(ctx: Ctx, international: Conflict, other: Conflict) -> Conflict:
-    """One answer for a pair whose relationship is international if an open fact holds, and
-    otherwise what common art. 3 makes of it (a war of national liberation, AP I art. 1(4)).
+    """One answer for a pair international if an open fact holds, else as common art. 3 finds.
+
+    A war of national liberation (AP I art. 1(4)) whose conditions the record leaves open.
     """
     f, g = international.finding, other.finding
     otherwise = (
