@@ -663,7 +663,7 @@ def doubts(
     if late is not None:
         out.append(late)
     if _partial_for(record, tr, st.code):
-        found = _partial_doubt(st.code, tr, ways[0], statuses[0], on)
+        found = _partial_doubt(st.code, tr, hists[0], ways[0], on)
         if found is not None:
             out.append(found)
     if (
@@ -684,6 +684,8 @@ def doubts(
 
 
 _OPEN_KINDS = frozenset({ActionKind.CONSENT, ActionKind.IN_FORCE, ActionKind.SUCCESSION})
+_JOINING = frozenset({ActionKind.SIGNATURE, ActionKind.SIGNATURE_WITHDRAWAL})
+"""Acts that presuppose the state is not bound on their day (besides a consent)."""
 
 
 def _may_doubt(record: Record, tr: Treaty, code: str) -> bool:
@@ -847,28 +849,45 @@ def _completeness_doubt(
 
 
 def _partial_doubt(
-    code: str, tr: Treaty, acts: Sequence[Action], status: TreatyStatus, on: Date
+    code: str, tr: Treaty, hist: History, acts: Sequence[Action], on: Date
 ) -> Doubt | None:
+    """A state the record holds only in part: a later consent of it may be missing.
+
+    The acts a partial record may lack are acts by which a state joins (a signature, a consent);
+    a recorded status that only a leaving act could end (a party's) is taken to hold until the
+    record shows one, as past a completeness date. So: a state with no act is undetermined from
+    the treaty's entry into force; one shown bound stays bound; one not bound before its first
+    recorded consent is certainly not bound then (a state cannot consent to a treaty that already
+    binds it), nor before any recorded act that presupposes it was not bound (a signature, its
+    withdrawal), and pending between a consent's deposit and effect; after its last recorded
+    act, a state not bound is undetermined from the first day a later consent could bind it.
+    """
+    general = tr.entry_into_force
+    status = hist.status_on(on)
     if not acts:
-        return Doubt(
-            f"the record of the {tr.short_title} lists some states only, and no act of {code}",
-            f"record: acts of {code} on {tr.slug}",
-        )
-    if status in BOUND or status in (S.WITHDRAWN, S.SIGNATURE_WITHDRAWN):
+        text = f"the record of the {tr.short_title} lists some states only, and no act of {code}"
+        missing = f"record: acts of {code} on {tr.slug}"
+        if general is None or on < general:
+            return Doubt(text, missing, bound_known=True)  # no one is bound yet
+        return Doubt(text, missing)
+    if status in BOUND or status is S.PARTY_PENDING:
         return None
-    partial = Doubt(
+    if any(a.date > on and (a.kind.is_consent or a.kind in _JOINING) for a in acts):
+        return None  # a later recorded act presupposes the state was not bound then
+    before = [a.date for a in acts if a.date <= on]
+    if not before:  # before its first recorded act, a signature: it had not consented either
+        return None
+    i = hist.index_on(on)
+    since = hist.transitions[i].day if i >= 0 else tr.adopted  # its status is unchanged since
+    join = max(max(before).add(days=1), since)  # the first day a missing consent could come
+    text = (
         f"the record of the {tr.short_title} is partial and shows {code} as {status.value} on {on}: "
-        "a later consent may be missing",
-        f"record: acts of {code} on {tr.slug} after those recorded",
+        "a later consent may be missing"
     )
-    if any(a.kind is ActionKind.WITHDRAWAL for a in acts):
-        return partial
-    first = next((a for a in acts if a.kind.is_consent), None)
-    if first is None:
-        return partial
-    if status is S.PARTY_PENDING or on < first.date:
-        return None
-    return partial
+    missing = f"record: acts of {code} on {tr.slug} after those recorded"
+    if general is not None and on >= tr.entry_into_force_for(join):
+        return Doubt(text, missing)
+    return Doubt(text, missing, bound_known=True)
 
 
 def doubt(

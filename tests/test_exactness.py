@@ -1,0 +1,185 @@
+"""The completion oracle: an answer is decided exactly when every completion of its unknown
+facts gives it, and ``missing`` names exactly the facts whose value matters.
+
+For each engine, a property takes a query with an unknown fact, answers every completion of
+it, and checks the engine's three-valued answer against them:
+
+* ``holds`` is True (False) only if every completion gives True (False); it is None if the
+  completions disagree or one of them is itself undetermined (the record leaves it open);
+* the unknown fact is named in ``missing`` exactly when its completions do not all agree.
+
+The completions are sampled as the rules can tell them apart, which makes the sample
+exhaustive: see each property.
+"""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import icclaw
+from icclaw import Crime, Event
+from icclaw import strategies as ist
+from icclaw.icc.facts import DeclarationKind
+
+REC = icclaw.load()
+CODES = tuple(s.code for s in REC.states if s.ended is None)
+
+
+def _facts_of(code: str) -> tuple[object, ...]:
+    """Every fact of the record the jurisdiction engine reads about one state.
+
+    Its acts on the Rome Statute and its amendments (as replayed histories), its declarations
+    (arts. 12(3), 124, 15bis(4)), the Council texts and the Court's situations that name it.
+    Two states with the same facts get the same answer in every query where they stand in the
+    same place: the engine reads nothing else of a state (its code is compared only with these
+    facts' codes).
+    """
+    histories = tuple(
+        tuple(
+            (t.day, t.status, t.cause.kind, t.cause.date)
+            for t in REC.history(code, slug).transitions
+        )
+        for slug in sorted(REC.treaty_slugs)
+        if REC.treaty(slug).group is not None and REC.treaty(slug).group.value == "icc"
+    )
+    declarations = tuple(
+        attrs.astuple(
+            d, recurse=False, filter=lambda a, _v: a.name not in ("source", "note", "state")
+        )
+        for kind in DeclarationKind
+        for d in REC.declarations_of(code, kind)
+    )
+    council = tuple(
+        r.label
+        for r in REC.resolutions
+        if code in (*r.territory, *r.cooperation, *r.yes, *r.no, *r.abstain)
+    )
+    situations = tuple(s.slug for s in REC.situations if code in (*s.territory, *s.referred_by))
+    return (histories, declarations, council, situations, REC.state(code).ended)
+
+
+def _classes() -> tuple[str, ...]:
+    """One state for each set of facts (see :func:`_facts_of`)."""
+    seen: dict[tuple[object, ...], str] = {}
+    for code in CODES:
+        seen.setdefault(_facts_of(code), code)
+    return tuple(seen.values())
+
+
+REPRESENTATIVES = _classes()
+
+
+def _oracle(answers: set[bool | None]) -> bool | None:
+    return answers.pop() if len(answers) == 1 else None
+
+
+UNKNOWN_FACTS = ("territory", "nationality", "aggressor")
+
+
+@given(
+    ist.events(CODES, min_date="2001-01-01", max_date="2026-06-30", nationality_known=True),
+    ist.triggers(("ARG", "LTU", "UKR", "COD", "PSE"), ("1593", "1970")),
+    st.sampled_from(UNKNOWN_FACTS),
+    ist.dates("2002-07-01", "2026-06-30"),
+)
+def test_a_jurisdiction_answer_is_decided_exactly_when_every_completion_decides_it(
+    event: Event, trigger: icclaw.ProprioMotu, unknown: str, on: object
+) -> None:
+    """Leave one fact of an event unknown (the territory, the nationality or the aggressor):
+    the answer holds (or not) exactly when it does for every state that could fill it in (and,
+    for the nationality, a stateless accused), and names the fact exactly when they disagree.
+
+    The completions are one state of each class of states the record gives the same facts
+    (:func:`_facts_of`): the engine cannot tell two states of a class apart, so one stands for
+    all. A territory is completed with one state: the rules are monotone in the territorial
+    states (one link suffices; one art. 124 declarant excludes), so a territory of several
+    states gives yes only if one of them does alone, and no only if each does.
+    """
+    if unknown == "aggressor" and event.crime is not Crime.AGGRESSION:
+        return
+    if unknown == "territory" and event.area is not None:
+        return
+    open_event = attrs.evolve(event, **{unknown: None})
+    finding = REC.jurisdiction(open_event, trigger, on)
+    fills: list[object] = [(code,) if unknown != "aggressor" else code for code in REPRESENTATIVES]
+    if unknown == "nationality":
+        fills.append(())
+    answers = {
+        REC.jurisdiction(attrs.evolve(event, **{unknown: fill}), trigger, on).holds
+        for fill in fills
+    }
+    expected = _oracle(set(answers))
+    assert finding.holds == expected, (open_event, trigger, on, answers, finding.missing)
+    named = f"event.{unknown}" in finding.missing
+    assert named == (len(answers) > 1), (open_event, trigger, on, answers, finding.missing)
+
+
+LEAVING = (
+    icclaw.ActionKind.WITHDRAWAL,
+    icclaw.ActionKind.INSTRUMENT_WITHDRAWAL,
+    icclaw.ActionKind.SIGNATURE_WITHDRAWAL,
+)
+
+
+@given(ist.records(min_states=2, max_states=4), st.data())
+def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
+    record: icclaw.Record, data: st.DataObject
+) -> None:
+    """Hide the later acts of each state of a lawful record (all of them, for some) and mark
+    the record partial: the acts it may lack are acts by which a state joins (the record's
+    convention: a status only a leaving act could end holds until the record shows one).
+
+    * Sound: wherever the partial record decides whether a state is bound, the full history
+      (one completion) agrees.
+    * Exact: wherever it leaves it open, a completion that binds the state exists — the
+      recorded acts and an accession the day after the last of them, once its status allows one
+      (for a state with none, a succession in force from the treaty's entry into force) — while
+      the partial record's own acts, a completion too, leave it unbound.
+    """
+    treaty = record.treaties[0]
+    if treaty.entry_into_force is None:
+        return
+    kept: list[icclaw.Action] = []
+    for state in record.states:
+        acts = record.actions_of(state.code, treaty)
+        n = data.draw(st.integers(0, len(acts)))
+        if any(a.kind in LEAVING for a in acts[n:]):
+            n = len(acts)  # a leaving act is never missing: keep the whole history
+        kept += acts[:n]
+    partial = attrs.evolve(
+        record, treaties=[attrs.evolve(treaty, partial=True)], actions=kept, origin="<what-if>"
+    )
+    for state in record.states:
+        day = data.draw(ist.dates(treaty.adopted, record.as_of))
+        finding = partial.is_bound(state.code, treaty, day)
+        full = record.history(state.code, treaty).status_on(day) in icclaw.status.BOUND
+        if finding.holds is not None:
+            assert finding.holds == full, (state.code, day)
+            continue
+        own = partial.history(state.code, treaty).status_on(day) in icclaw.status.BOUND
+        assert not own
+        recorded = [a.date for a in partial.actions_of(state.code, treaty) if a.date <= day]
+        if recorded:
+            hist = partial.history(state.code, treaty)
+            i = hist.index_on(day)
+            since = hist.transitions[i].day if i >= 0 else treaty.adopted
+            join = max(max(recorded).add(days=1), since)
+            missing = icclaw.Action(state.code, treaty.slug, "accession", join, ist.ASSUMED)
+        else:  # a state with no act could have succeeded from the treaty's entry into force
+            missing = icclaw.Action(
+                state.code,
+                treaty.slug,
+                "succession",
+                day,
+                ist.ASSUMED,
+                effective=treaty.entry_into_force,
+            )
+        witness = partial.with_action(missing)
+        join = missing.date
+        assert witness.history(state.code, treaty).status_on(day) in icclaw.status.BOUND, (
+            state.code,
+            day,
+            join,
+        )
