@@ -183,3 +183,137 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
             day,
             join,
         )
+
+
+# --- classification ---------------------------------------------------------------------------
+
+from icclaw.ihl import ArmedGroup, ControlLevel, Situation  # noqa: E402
+from icclaw.ihl.facts import Intensity, Organisation  # noqa: E402
+
+
+def _replace(items: tuple[object, ...], i: int, new: object) -> list[object]:
+    return [new if j == i else x for j, x in enumerate(items)]
+
+
+def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
+    """Every unknown fact of a situation, named as the engine names it, with its completions:
+    each indicator and assessment true or false, each control of unknown degree none, overall
+    or effective, ``concluded`` and ``effective_control`` true or false."""
+    out: list[tuple[str, list[Situation]]] = []
+    for i, actor in enumerate(situation.actors):
+        if not isinstance(actor, ArmedGroup):
+            continue
+        org = actor.organisation
+        for name in (*Organisation.INDICATORS, "asserted"):
+            if getattr(org, name) is None:
+                fills = [
+                    attrs.evolve(
+                        situation,
+                        actors=_replace(
+                            situation.actors,
+                            i,
+                            attrs.evolve(actor, organisation=attrs.evolve(org, **{name: v})),
+                        ),
+                    )
+                    for v in (True, False)
+                ]
+                out.append((f"{actor.name}.organisation.{name}", fills))
+    for i, h in enumerate(situation.hostilities):
+        for name in (*Intensity.INDICATORS, "asserted"):
+            if getattr(h.intensity, name) is None:
+                fills = [
+                    attrs.evolve(
+                        situation,
+                        hostilities=_replace(
+                            situation.hostilities,
+                            i,
+                            attrs.evolve(h, intensity=attrs.evolve(h.intensity, **{name: v})),
+                        ),
+                    )
+                    for v in (True, False)
+                ]
+                out.append((f"hostilities.intensity.{name}", fills))
+        if h.concluded is None and h.period.end is not None:
+            fills = [
+                attrs.evolve(
+                    situation,
+                    hostilities=_replace(situation.hostilities, i, attrs.evolve(h, concluded=v)),
+                )
+                for v in (True, False)
+            ]
+            out.append(("hostilities.concluded", fills))
+    for i, c in enumerate(situation.controls):
+        if c.level is ControlLevel.UNKNOWN:
+            fills = [
+                attrs.evolve(
+                    situation, controls=_replace(situation.controls, i, attrs.evolve(c, level=v))
+                )
+                for v in (ControlLevel.NONE, ControlLevel.OVERALL, ControlLevel.EFFECTIVE)
+            ]
+            out.append((f"control of {c.group} by {c.state}: level", fills))
+    for i, o in enumerate(situation.occupations):
+        if o.effective_control is None:
+            fills = [
+                attrs.evolve(
+                    situation,
+                    occupations=_replace(
+                        situation.occupations, i, attrs.evolve(o, effective_control=v)
+                    ),
+                )
+                for v in (True, False)
+            ]
+            out.append(("occupation.effective_control", fills))
+    return out
+
+
+def _by_pair(conflicts: tuple[icclaw.Conflict, ...]) -> dict[tuple[str, str], object]:
+    """Each pair's answer: the kinds of armed conflict found for it (with their territory), or
+    'open'; a pair with no armed conflict (answered so, or not answered) has the empty one."""
+    out: dict[tuple[str, str], set[object]] = {}
+    for c in conflicts:
+        kinds = out.setdefault(c.parties, set())
+        if c.kind is not icclaw.ConflictKind.NONE:  # "no armed conflict" is the empty answer
+            kinds.add("open" if c.kind is None else (c.kind.value, c.territory))
+    return {pair: ("open" if "open" in kinds else frozenset(kinds)) for pair, kinds in out.items()}
+
+
+SITUATION_CODES = ("UKR", "RUS", "GEO", "COD", "SYR", "USA", "MAR")
+
+
+@given(
+    ist.situations(SITUATION_CODES, max_groups=2), ist.dates("2000-01-01", "2022-12-31"), st.data()
+)
+def test_a_classification_is_decided_exactly_when_every_completion_of_an_unknown_fact_decides_it(
+    situation: Situation, on: object, data: st.DataObject
+) -> None:
+    """Complete one unknown fact of a situation every way it can go: for each pair, the
+    engine's answer is decided (the same kinds) exactly when every completion gives that
+    answer; where the completions differ, the pair's answer is open, and — where it is the
+    situation's only unknown fact — names it (with several unknown, a fact matters if some
+    joint completion turns on it, which one fact's completions alone cannot show).
+
+    Each completion changes only that fact, so the sample is every situation the rules could
+    meet with the other facts as given.
+    """
+    facts = _unknown_facts(situation)
+    if not facts:
+        return
+    name, fills = data.draw(st.sampled_from(facts))
+    answer = _by_pair(REC.classify(situation, on))
+    completed = [_by_pair(REC.classify(fill, on)) for fill in fills]
+    ambiguous = sum(1 for n, _ in facts if n == name) > 1
+    for pair in set(answer) | {p for c in completed for p in c}:
+        got = answer.get(pair, frozenset())
+        outcomes = {c.get(pair, frozenset()) for c in completed}
+        if got != "open":
+            assert outcomes == {got}, (pair, name, got, outcomes)
+        elif "open" not in outcomes and len(outcomes) == 1:
+            raise AssertionError(
+                f"{pair}: open, though every completion of {name} gives {outcomes}"
+            )
+        if got == "open" and not ambiguous and len(facts) == 1:
+            conflicts = [
+                c for c in REC.classify(situation, on) if c.parties == pair and c.kind is None
+            ]
+            named = any(name in c.finding.missing for c in conflicts)
+            assert named == (len(outcomes) > 1), (pair, name, outcomes)

@@ -51,7 +51,13 @@ def test_threshold_by_hand() -> None:
     assert threshold(none, "i", "h", CITE).met is False
     result = threshold(mixed, "i", "h", CITE)
     assert result.met is None
-    assert set(result.missing) == {*(f"h.{n}" for n in names[2:]), "h.asserted"}
+    # one present and one absent: no unknown indicator can settle it, only the assessment can
+    assert set(result.missing) == {"h.asserted"}
+    leaning = Intensity(**{names[0]: True})  # only present ones known: each unknown can settle it
+    assert set(threshold(leaning, "i", "h", CITE).missing) == {
+        *(f"h.{n}" for n in names[1:]),
+        "h.asserted",
+    }
     assert (
         threshold(Intensity(asserted=False, **dict.fromkeys(names, True)), "i", "h", CITE).met
         is False
@@ -113,7 +119,8 @@ def test_control_of_unknown_degree_leaves_internationalisation_undetermined(
     unless the facts rule it out anyway (an unorganised group; too little intensity under
     ``iac_threshold=minimal``). The state-group relationship is then undetermined too (one
     answer per question: with overall control it would be part of the international conflict,
-    not a non-international one), naming the same fact, with a qualifier saying so."""
+    not a non-international one), naming the same fact, with a qualifier saying so — unless it
+    is no armed conflict anyway (fought through a controller, it would still be none of its own)."""
     situation = Situation(
         "s",
         [StateActor("UKR"), StateActor("RUS"), ArmedGroup("G", organisation)],
@@ -130,7 +137,7 @@ def test_control_of_unknown_degree_leaves_internationalisation_undetermined(
         assert between_states.kind is None
         assert "control of G by RUS: level" in between_states.finding.missing
     (niac,) = [c for c in conflicts if c.parties == ("G", "UKR")]
-    if between_states.kind is None:
+    if between_states.kind is None and niac.kind is not ConflictKind.NONE:
         assert niac.kind is None
         assert "control of G by RUS: level" in niac.finding.missing
         assert any("unless RUS fights through G" in q for q in niac.finding.qualifiers)

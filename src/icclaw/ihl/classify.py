@@ -207,9 +207,10 @@ def threshold(
             citation,
         )
     )
-    return Threshold(
-        None, tuple(reasons), (*(f"{prefix}.{n}" for n in unknown), f"{prefix}.asserted")
-    )
+    # With indicators both present and absent, no unknown one can settle it: only the analyst's
+    # assessment can. Otherwise each unknown indicator can (all present: met; all absent: not).
+    deciding = () if present and absent else tuple(f"{prefix}.{n}" for n in unknown)
+    return Threshold(None, tuple(reasons), (*deciding, f"{prefix}.asserted"))
 
 
 # --- the rules ------------------------------------------------------------------------------
@@ -487,7 +488,9 @@ def classify_state_group(
             ctx, h, state, group, controller=controller, level=level, through=through
         )
         out.append(via_controller)
-        if level in _DECISIVE and org.met is True:
+        if level in _DECISIVE and org.met is not False:
+            # organised: the fight is international; not organised: no non-international
+            # conflict either (common art. 3 needs an organised group). Either way, none here.
             internationalised = True
         elif via_controller.kind is None:
             open_facts += via_controller.finding.missing
@@ -508,7 +511,8 @@ def classify_state_group(
             f"whether {state}'s fight with {group.name} is its own (non-international) or part of an international conflict is open: {', '.join(dict.fromkeys(open_facts))}",
             _TADIC_1999,
         )
-        out += _uncertain([niac], ctx, why, open_facts, keep_none=False)
+        out += _uncertain([niac], ctx, why, open_facts)  # "none" stands: fought through a
+        # controller, the fight would be international, still no conflict of the state and group
     else:
         out.append(niac)
     return out
@@ -1059,7 +1063,7 @@ def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
         out[key] = _merge(out[key], c) if key in out else c
     positive = {c.parties for c in out.values() if c.kind not in (None, ConflictKind.NONE)}
     answered = {
-        (c.parties, c.finding.question)
+        (c.parties, c.finding.question, c.territory)
         for c in out.values()
         if c.kind not in (None, ConflictKind.NONE)
     }
@@ -1067,7 +1071,7 @@ def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
         c
         for c in out.values()
         if not (c.kind is ConflictKind.NONE and c.parties in positive)
-        and not (c.kind is None and (c.parties, c.finding.question) in answered)
+        and not (c.kind is None and (c.parties, c.finding.question, c.territory) in answered)
     ]
     order = {k: i for i, k in enumerate(ConflictKind)}
     return tuple(
