@@ -134,7 +134,8 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
     * Sound: wherever the partial record decides whether a state is bound, the full history
       (one completion) agrees.
     * Exact: wherever it leaves it open, a completion that binds the state exists — the
-      recorded acts and an accession the day after the last of them, once its status allows one
+      recorded acts and a revocation, the day after the last of them, of a withdrawal then still
+      pending; or else an accession the day after the last of them, once its status allows one
       (for a state with none, a succession in force from the treaty's entry into force) — while
       the partial record's own acts, a completion too, leave it unbound.
     """
@@ -161,10 +162,19 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
         own = partial.history(state.code, treaty).status_on(day) in icclaw.status.BOUND
         assert not own
         recorded = [a.date for a in partial.actions_of(state.code, treaty) if a.date <= day]
-        if recorded:
-            hist = partial.history(state.code, treaty)
-            i = hist.index_on(day)
-            since = hist.transitions[i].day if i >= 0 else treaty.adopted
+        hist = partial.history(state.code, treaty)
+        i = hist.index_on(day)
+        since = hist.transitions[i].day if i >= 0 else treaty.adopted
+        if (
+            recorded
+            and hist.status_on(day) is icclaw.TreatyStatus.WITHDRAWN
+            and (max(recorded).add(days=1) < since)
+        ):
+            revoke = max(recorded).add(days=1)
+            missing = icclaw.Action(
+                state.code, treaty.slug, "withdrawal-revocation", revoke, ist.ASSUMED
+            )
+        elif recorded:
             join = max(max(recorded).add(days=1), since)
             missing = icclaw.Action(state.code, treaty.slug, "accession", join, ist.ASSUMED)
         else:  # a state with no act could have succeeded from the treaty's entry into force

@@ -243,14 +243,19 @@ def test_one_answer_per_question_and_none_beside_a_conflict(
     situation: Situation, on: pendulum.Date, policy: Policy
 ) -> None:
     """One Conflict per pair, kind and territory; no "no armed conflict" for a pair in a
-    conflict; no undetermined question that other facts already answer yes; sorted."""
+    conflict; no undetermined question (of a pair, on a territory) that other facts already
+    answer yes; sorted."""
     conflicts = REC.classify(situation, on, policy=policy)
     decided = [c for c in conflicts if c.kind is not None]
     assert len({(c.parties, c.kind, c.territory) for c in decided}) == len(decided)
     positive = {c.parties for c in conflicts if c.kind not in (None, ConflictKind.NONE)}
     assert not [c for c in conflicts if c.kind is ConflictKind.NONE and c.parties in positive]
-    yes = {(c.parties, c.finding.question) for c in conflicts if c.finding.holds}
-    assert not [c for c in conflicts if c.kind is None and (c.parties, c.finding.question) in yes]
+    yes = {(c.parties, c.finding.question, c.territory) for c in conflicts if c.finding.holds}
+    assert not [
+        c
+        for c in conflicts
+        if c.kind is None and (c.parties, c.finding.question, c.territory) in yes
+    ]
     assert list(conflicts) == sorted(conflicts, key=lambda c: c.parties)
 
 

@@ -860,7 +860,9 @@ def _partial_doubt(
     recorded consent is certainly not bound then (a state cannot consent to a treaty that already
     binds it), nor before any recorded act that presupposes it was not bound (a signature, its
     withdrawal), and pending between a consent's deposit and effect; after its last recorded
-    act, a state not bound is undetermined from the first day a later consent could bind it.
+    act, a state not bound is undetermined from the first day a later consent could bind it. A
+    withdrawal still pending after the last recorded act may have been revoked (VCLT art. 68):
+    from the day it took effect, the state is undetermined.
     """
     general = tr.entry_into_force
     status = hist.status_on(on)
@@ -879,6 +881,15 @@ def _partial_doubt(
         return None
     i = hist.index_on(on)
     since = hist.transitions[i].day if i >= 0 else tr.adopted  # its status is unchanged since
+    last = max(a.date for a in acts)
+    if status is S.WITHDRAWN and last.add(days=1) < since:
+        # The notice was still pending after the last recorded act: a revocation before the
+        # withdrawal took effect may be missing, and would have kept the state a party.
+        text = (
+            f"the record of the {tr.short_title} is partial and shows {code}'s withdrawal taking "
+            f"effect on {since}: a revocation of the notice before then may be missing"
+        )
+        return Doubt(text, f"record: acts of {code} on {tr.slug} after those recorded")
     join = max(max(before).add(days=1), since)  # the first day a missing consent could come
     text = (
         f"the record of the {tr.short_title} is partial and shows {code} as {status.value} on {on}: "

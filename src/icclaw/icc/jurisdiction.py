@@ -394,26 +394,32 @@ def authorisation_sought_since(situation: CourtSituation) -> Date | None:
 
 def _survives(
     q: Query, code: str, days: tuple[int, int], effective: Date
-) -> tuple[bool | None, Reason]:
+) -> tuple[bool | None, Reason, str | None]:
     """Art. 127(2): does conduct while ``code`` was a party stay within jurisdiction?
 
     For this event, once the withdrawal took effect on ``effective``. Under the policy
     ``post_withdrawal``: always (crimes-while-party); if the matter — a situation covering the
     event — was under consideration before then; or if an investigation was referred, requested
     or authorised before then. Undetermined where the withdrawal took effect after the day the
-    record is complete up to, and the record shows nothing.
+    record is complete up to, and the record shows nothing; undetermined too where the territory
+    is unknown and a situation in time covers only some territories. The third value names the
+    fact that would settle an undetermined answer.
     """
     record, event, rule = q.record, q.event, q.policy.post_withdrawal
     name = record.state(code).name
     head = f"{name} was a party until {pendulum.Date.fromordinal(days[1])}; its withdrawal took effect on {effective}"
     if rule is PostWithdrawal.CRIMES_WHILE_PARTY:
-        return True, Reason(
-            f"{head}: conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
-            _C["127(2)"],
+        return (
+            True,
+            Reason(
+                f"{head}: conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
+                _C["127(2)"],
+            ),
+            None,
         )
     territory = set(event.territory or ())
     for s in record.situations_concerning(code, known_on=q.known_on):
-        if territory and not territory & set(s.territory):
+        if event.territory is not None and not territory & set(s.territory):
             continue
         if s.period is not None and not s_and(q.days, (span(s.period.start, s.period.end),)):
             continue
@@ -428,19 +434,41 @@ def _survives(
                 if rule is PostWithdrawal.MATTER_UNDER_CONSIDERATION
                 else "an investigation was referred, requested or authorised"
             )
-            return True, Reason(
-                f"{head}: {what} before then ({s.name}, {since}) (policy post_withdrawal={rule.value})",
-                _C["127(2)"],
-                s.source,
+            if event.territory is None:
+                return (
+                    None,
+                    Reason(
+                        f"{head}: {what} before then ({s.name}, {since}), but that situation covers only {', '.join(s.territory)} and the territory is unknown (policy post_withdrawal={rule.value})",
+                        _C["127(2)"],
+                        s.source,
+                    ),
+                    "event.territory",
+                )
+            return (
+                True,
+                Reason(
+                    f"{head}: {what} before then ({s.name}, {since}) (policy post_withdrawal={rule.value})",
+                    _C["127(2)"],
+                    s.source,
+                ),
+                None,
             )
     if effective > record.as_of:
-        return None, Reason(
-            f"{head}; the record is complete only up to {record.as_of}, so whether the matter came before the Court in time is not known (policy post_withdrawal={rule.value})",
-            _C["127(2)"],
+        return (
+            None,
+            Reason(
+                f"{head}; the record is complete only up to {record.as_of}, so whether the matter came before the Court in time is not known (policy post_withdrawal={rule.value})",
+                _C["127(2)"],
+            ),
+            f"record: the Court's situations after {record.as_of}",
         )
-    return False, Reason(
-        f"{head}: no situation covering this event was before the Court in time, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
-        _C["127(2)"],
+    return (
+        False,
+        Reason(
+            f"{head}: no situation covering this event was before the Court in time, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
+            _C["127(2)"],
+        ),
+        None,
     )
 
 
@@ -806,7 +834,6 @@ def check_preconditions(q: Query) -> Check:
     national: list[tuple[int, int]] = []
     maybe: list[tuple[int, int]] = []
     disputed: list[str] = []
-    unrecorded = False
     for code, side, days in (
         *((c, "territory", territorial) for c in event.territory or ()),
         *((c, "nationality", national) for c in event.nationality or ()),
@@ -822,13 +849,13 @@ def check_preconditions(q: Query) -> Check:
         for party_days, effective in link.withdrawn:
             if not s_and(q.days, (party_days,)):
                 continue
-            survives, why = _survives(q, code, party_days, effective)
+            survives, why, settles = _survives(q, code, party_days, effective)
             reasons.append(why)
             if survives:
                 days.append(party_days)
             elif survives is None:
                 maybe.append(party_days)
-                unrecorded = True
+                disputed.append(settles or "")
         if side == "territory" and not s_and(q.days, s_norm(days)):
             reasons.append(_no_link(code))
     t_days, n_days = s_norm(territorial), s_norm(national)
@@ -851,10 +878,7 @@ def check_preconditions(q: Query) -> Check:
     if event.nationality == ():
         reasons.append(Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]))
     certain = s_norm([*t_days, *n_days])
-    possible, missing = (
-        s_norm([*certain, *maybe]),
-        [f"record: the Court's situations after {record.as_of}"] if unrecorded else [],
-    )
+    possible, missing = s_norm([*certain, *maybe]), list[str]()
     if s_minus(s_and(conduct, possible), certain):
         missing.extend(dict.fromkeys(disputed))
     if event.nationality is None and s_minus(conduct, certain):
@@ -867,6 +891,7 @@ def check_preconditions(q: Query) -> Check:
         )
     if event.territory is None and s_minus(conduct, certain):
         possible, missing = EVER, [*missing, "event.territory"]
+    missing = list(dict.fromkeys(missing))
     quals = (
         ["nationality is taken at the time of the conduct (the Statute is silent)"]
         if event.nationality
