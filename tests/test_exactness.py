@@ -75,11 +75,19 @@ def _oracle(answers: set[bool | None]) -> bool | None:
     return answers.pop() if len(answers) == 1 else None
 
 
-UNKNOWN_FACTS = ("territory", "nationality", "aggressor")
+UNKNOWN_FACTS = ("territory", "nationality", "aggressor", "area")
+AREAS = tuple(
+    sorted(
+        {a for a in (*(r.area for r in REC.resolutions), *(s.area for s in REC.situations)) if a}
+    )
+)
+OUTSIDE = "an area no referral or situation names"
 
 
 @given(
-    ist.events(CODES, min_date="2001-01-01", max_date="2026-06-30", nationality_known=True),
+    ist.events(
+        CODES, min_date="2001-01-01", max_date="2026-06-30", nationality_known=True, areas=AREAS
+    ),
     ist.triggers(("ARG", "LTU", "UKR", "COD", "PSE"), ("1593", "1970")),
     st.sampled_from(UNKNOWN_FACTS),
     ist.dates("2002-07-01", "2026-06-30"),
@@ -87,9 +95,11 @@ UNKNOWN_FACTS = ("territory", "nationality", "aggressor")
 def test_a_jurisdiction_answer_is_decided_exactly_when_every_completion_decides_it(
     event: Event, trigger: icclaw.ProprioMotu, unknown: str, on: object
 ) -> None:
-    """Leave one fact of an event unknown (the territory, the nationality or the aggressor):
-    the answer holds (or not) exactly when it does for every state that could fill it in (and,
-    for the nationality, a stateless accused), and names the fact exactly when they disagree.
+    """Leave one fact of an event unknown (the territory, the nationality, the aggressor or the
+    named area): the answer holds (or not) exactly when it does for every value that could fill
+    it in — every state (and, for the nationality, a stateless accused); for the area, each area
+    a referral or situation of the record names and one that none names — and names the fact
+    exactly when they disagree.
 
     The completions are one state of each class of states the record gives the same facts
     (:func:`_facts_of`): the engine cannot tell two states of a class apart, so one stands for
@@ -104,6 +114,8 @@ def test_a_jurisdiction_answer_is_decided_exactly_when_every_completion_decides_
     open_event = attrs.evolve(event, **{unknown: None})
     finding = REC.jurisdiction(open_event, trigger, on)
     fills: list[object] = [(code,) if unknown != "aggressor" else code for code in REPRESENTATIVES]
+    if unknown == "area":  # the engine compares an area only with those the record names
+        fills = [*AREAS, OUTSIDE]
     if unknown == "nationality":
         fills.append(())
     answers = {
@@ -193,6 +205,62 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
             day,
             join,
         )
+
+
+# --- the bare status and the parties ---------------------------------------------------------
+
+ALL_CODES = tuple(s.code for s in REC.states)
+SLUGS = tuple(sorted(REC.treaty_slugs))
+
+
+@given(
+    st.sampled_from(ALL_CODES),
+    st.sampled_from(SLUGS),
+    ist.dates("1860-01-01", "2026-06-30"),
+    st.one_of(st.none(), ist.dates("1950-01-01", "2026-06-30")),
+)
+def test_the_bare_status_is_the_value_its_explanation_gives(
+    code: str, slug: str, on: object, known_on: object
+) -> None:
+    """``status`` is ``explain_status(...).value`` on every query of the embedded record (issue
+    9): ``None`` exactly where the explanation leaves the status open, and a decided status is
+    bound exactly when the explanation holds. Before a treaty's adoption every state is
+    certainly a non-signatory."""
+    if known_on is not None and known_on < on:  # type: ignore[operator]
+        on, known_on = known_on, on
+    bare = REC.status(code, slug, on, known_on=known_on)
+    finding = REC.explain_status(code, slug, on, known_on=known_on)
+    assert bare == finding.value, (code, slug, on, known_on)
+    if bare is not None:
+        assert finding.holds == (bare in icclaw.status.BOUND)
+    if finding.holds is None:
+        assert bare is None
+        assert finding.missing
+    if on < REC.treaty(slug).adopted:  # type: ignore[operator]
+        assert bare is icclaw.TreatyStatus.NON_SIGNATORY
+
+
+@given(st.sampled_from(SLUGS), ist.dates("1860-01-01", "2026-06-30"))
+def test_parties_and_undetermined_parties_partition_by_the_explained_answer(
+    slug: str, on: object
+) -> None:
+    """Among the states that exist on the day, ``parties`` holds those whose explanation says
+    bound, ``undetermined_parties`` those it leaves open; no state is in both, and every other
+    state's explanation says not bound — checked on the whole of the two lists and a sample of
+    the others. (A state that has ceased to exist is in neither: its explanation keeps its last
+    status, qualified by its end.)"""
+    bound = {s.code for s in REC.parties(slug, on)}
+    open_ = {s.code for s in REC.undetermined_parties(slug, on)}
+    assert not bound & open_
+    for code in bound:
+        assert REC.explain_status(code, slug, on).holds is True, code
+    for code in open_:
+        finding = REC.explain_status(code, slug, on)
+        assert finding.holds is None, code
+        assert finding.missing, code
+    for code in ALL_CODES[::7]:
+        if code not in bound | open_ and REC.state(code).exists_on(on):  # type: ignore[arg-type]
+            assert REC.explain_status(code, slug, on).holds is False, code
 
 
 # --- classification ---------------------------------------------------------------------------

@@ -628,8 +628,9 @@ class Record:
     ) -> tuple[State, ...]:
         """Return every state certainly bound by ``treaty`` on ``on``, sorted by code.
 
-        The states the record leaves open are :meth:`undetermined_parties`; every other state
-        is certainly not bound.
+        Only states that exist on ``on`` are counted (a state that has ceased to exist is in
+        neither list). The states the record leaves open are :meth:`undetermined_parties`;
+        every other existing state is certainly not bound.
         """
         codes = engine.parties(
             self, self.treaty(treaty).slug, self._day(on), known_on=_opt(known_on), policy=policy
