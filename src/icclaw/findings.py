@@ -4,6 +4,27 @@ A :class:`Finding` answers one question. ``holds`` is ``True``, ``False`` or ``N
 (undetermined: the facts given do not decide it). Each :class:`Reason` in the chain carries the
 provision it applies (a :class:`Citation`) and, for facts taken from the record, the
 :class:`Source` of that fact.
+
+What the three values mean, exactly. A question has *unknown facts*: fields of the query left
+``None`` (an event's territory, a group's organisation, a control's level), and facts the record
+may lack (acts after the day it is complete up to; acts a partial record does not hold; a date
+or kind its sources disagree on). A *completion* gives each unknown fact one value it could
+lawfully take. Then:
+
+* ``holds`` is ``True`` (``False``) when every completion gives yes (no);
+* ``holds`` is ``None`` (undetermined) when two completions disagree;
+* ``missing`` names exactly the unknown facts whose value matters: each fact named can change
+  the answer for some completion of the others, and no fact that can is left out. A decided
+  Finding has ``missing == ()``.
+
+Two conventions narrow the completions, and say so in ``qualifiers``: the acts a record may lack
+past its completeness date, or as a partial record, are acts by which a state joins a treaty
+(a signature, a consent, the revocation of a withdrawal), never acts by which it leaves, so a
+state shown bound stays bound with a qualifier that the record ends there; and some checks are
+not assessed by design (art. 26 with the age unknown, admissibility under art. 17: questions
+about a case rather than the event), each named in a qualifier. The test suite checks these definitions against the engines by enumerating
+completions (``tests/test_exactness.py``); the docs page "What undetermined means" explains how
+to read them.
 """
 
 from __future__ import annotations
@@ -176,10 +197,13 @@ class Finding:
 
     Attributes:
         question: The question answered, as a sentence.
-        holds: ``True`` or ``False`` when decided; ``None`` when the facts given do not decide it.
-        value: The answer's value where it is more than yes or no (e.g. a ``TreatyStatus``).
+        holds: ``True`` (``False``) when every completion of the unknown facts gives yes (no);
+            ``None`` when completions disagree (see the module's definition).
+        value: The answer's value where it is more than yes or no (e.g. a ``TreatyStatus``);
+            ``None`` where the facts leave it open, even if ``holds`` is decided.
         reasons: The chain of reasons, each with its citation and, for facts, its source.
-        missing: For an undetermined Finding, the facts (named by their field) that would decide it.
+        missing: For an undetermined Finding, exactly the unknown facts whose value matters
+            (named by their field, or ``record: ...`` for a fact the record lacks).
         qualifiers: What limits a decided answer without changing it.
         policy: The policy applied where the law is contested.
         on: The day the question is about.
