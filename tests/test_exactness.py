@@ -14,14 +14,19 @@ exhaustive: see each property.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import icclaw
 from icclaw import Crime, Event
 from icclaw import strategies as ist
 from icclaw.icc.facts import DeclarationKind
+
+if TYPE_CHECKING:
+    from icclaw.ihl.facts import Intensity, Organisation
 
 REC = icclaw.load()
 CODES = tuple(s.code for s in REC.states if s.ended is None)
@@ -107,10 +112,8 @@ def test_a_jurisdiction_answer_is_decided_exactly_when_every_completion_decides_
     states (one link suffices; one art. 124 declarant excludes), so a territory of several
     states gives yes only if one of them does alone, and no only if each does.
     """
-    if unknown == "aggressor" and event.crime is not Crime.AGGRESSION:
-        return
-    if unknown == "territory" and event.area is not None:
-        return
+    assume(unknown != "aggressor" or event.crime is Crime.AGGRESSION)
+    assume(unknown != "territory" or event.area is None)
     open_event = attrs.evolve(event, **{unknown: None})
     finding = REC.jurisdiction(open_event, trigger, on)
     fills: list[object] = [(code,) if unknown != "aggressor" else code for code in REPRESENTATIVES]
@@ -152,8 +155,7 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
       the partial record's own acts, a completion too, leave it unbound.
     """
     treaty = record.treaties[0]
-    if treaty.entry_into_force is None:
-        return
+    assume(treaty.entry_into_force is not None)
     kept: list[icclaw.Action] = []
     for state in record.states:
         acts = record.actions_of(state.code, treaty)
@@ -266,51 +268,62 @@ def test_parties_and_undetermined_parties_partition_by_the_explained_answer(
 # --- classification ---------------------------------------------------------------------------
 
 from icclaw.ihl import ArmedGroup, ControlLevel, Situation  # noqa: E402
-from icclaw.ihl.facts import Intensity, Organisation  # noqa: E402
 
 
 def _replace(items: tuple[object, ...], i: int, new: object) -> list[object]:
     return [new if j == i else x for j, x in enumerate(items)]
 
 
+def _open_names(indicators: Organisation | Intensity) -> tuple[str, ...]:
+    """The unknown facts of a set of indicators: each unknown indicator, and the analyst's
+    assessment where the indicators are not unanimous. The assessment is an override the
+    analyst may give, not a fact left unknown: where every indicator is present (or absent)
+    they decide the threshold without it (:func:`icclaw.ihl.classify.threshold`)."""
+    values = [getattr(indicators, n) for n in indicators.INDICATORS]
+    unanimous = all(v is True for v in values) or all(v is False for v in values)
+    unknown = tuple(n for n in indicators.INDICATORS if getattr(indicators, n) is None)
+    if indicators.asserted is None and not unanimous:
+        return (*unknown, "asserted")
+    return unknown
+
+
 def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
     """Every unknown fact of a situation, named as the engine names it, with its completions:
-    each indicator and assessment true or false, each control of unknown degree none, overall
-    or effective, ``concluded`` and ``effective_control`` true or false."""
+    each unknown indicator (and assessment, see :func:`_open_names`) true or false, each
+    control of unknown degree none, overall or effective, ``concluded`` and
+    ``effective_control`` true or false."""
     out: list[tuple[str, list[Situation]]] = []
     for i, actor in enumerate(situation.actors):
         if not isinstance(actor, ArmedGroup):
             continue
         org = actor.organisation
-        for name in (*Organisation.INDICATORS, "asserted"):
-            if getattr(org, name) is None:
-                fills = [
-                    attrs.evolve(
-                        situation,
-                        actors=_replace(
-                            situation.actors,
-                            i,
-                            attrs.evolve(actor, organisation=attrs.evolve(org, **{name: v})),
-                        ),
-                    )
-                    for v in (True, False)
-                ]
-                out.append((f"{actor.name}.organisation.{name}", fills))
+        for name in _open_names(org):
+            fills = [
+                attrs.evolve(
+                    situation,
+                    actors=_replace(
+                        situation.actors,
+                        i,
+                        attrs.evolve(actor, organisation=attrs.evolve(org, **{name: v})),
+                    ),
+                )
+                for v in (True, False)
+            ]
+            out.append((f"{actor.name}.organisation.{name}", fills))
     for i, h in enumerate(situation.hostilities):
-        for name in (*Intensity.INDICATORS, "asserted"):
-            if getattr(h.intensity, name) is None:
-                fills = [
-                    attrs.evolve(
-                        situation,
-                        hostilities=_replace(
-                            situation.hostilities,
-                            i,
-                            attrs.evolve(h, intensity=attrs.evolve(h.intensity, **{name: v})),
-                        ),
-                    )
-                    for v in (True, False)
-                ]
-                out.append((f"hostilities.intensity.{name}", fills))
+        for name in _open_names(h.intensity):
+            fills = [
+                attrs.evolve(
+                    situation,
+                    hostilities=_replace(
+                        situation.hostilities,
+                        i,
+                        attrs.evolve(h, intensity=attrs.evolve(h.intensity, **{name: v})),
+                    ),
+                )
+                for v in (True, False)
+            ]
+            out.append((f"hostilities.intensity.{name}", fills))
         if h.concluded is None and h.period.end is not None:
             fills = [
                 attrs.evolve(
@@ -374,8 +387,7 @@ def test_a_classification_is_decided_exactly_when_every_completion_of_an_unknown
     meet with the other facts as given.
     """
     facts = _unknown_facts(situation)
-    if not facts:
-        return
+    assume(facts)
     name, fills = data.draw(st.sampled_from(facts))
     answer = _by_pair(REC.classify(situation, on))
     completed = [_by_pair(REC.classify(fill, on)) for fill in fills]

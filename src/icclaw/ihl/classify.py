@@ -667,17 +667,25 @@ def classify_group_group(
     one group fights the other through it (see :func:`classify_state_group`, which also puts two
     controlling states at war with each other and a non-consenting host at war with them); a
     state whose control is of unknown degree might: those relationships are undetermined.
-    Between the groups themselves, non-international where neither fights for a state.
+    Between the groups themselves, non-international where neither fights for a state: never
+    where a state has overall control of one whose organisation is unknown (organised, it
+    fights for the state; not, there is no conflict of groups either); undetermined where a
+    control of unknown degree could make either fight for a state.
     """
     out: list[Conflict] = []
     fights_for_a_state = False
     quals: list[str] = []
+    open_facts: list[str] = []  # facts that, known, could make the fight a state's
     for group, other in ((first, second), (second, first)):
         org = _organised(group)
         for state, level in _controllers(ctx.situation, group.name, ctx.facts_on):
             found = classify_state_group(ctx, h, state, other, through=(group.name,))
-            if level in _DECISIVE and org.met is True:
+            if level in _DECISIVE and org.met is not False:
+                # organised: the group fights for the state; not organised: no conflict of
+                # the groups either (common art. 3 needs organised groups). Either way, none
+                # between the groups themselves.
                 fights_for_a_state = True
+            if level in _DECISIVE and org.met is True:
                 out += found
                 continue
             if org.met is False:  # overall control works only through an organised group
@@ -689,12 +697,20 @@ def classify_group_group(
                 _TADIC_1999,
             )
             out += _uncertain(found, ctx, why, what)
+            open_facts += what
             quals.append(
                 f"unless {state} fights through {group.name} (its control or the group's organisation is not established): the relationship would then be {state}'s"
             )
-    if not fights_for_a_state:
-        out.append(_niac(ctx, h, None, [first, second], extra=quals))
-    return out
+    if fights_for_a_state:
+        return out
+    niac = _niac(ctx, h, None, [first, second], extra=quals)
+    if open_facts:  # a state fighting through either group would make the fight its own
+        why = Reason(
+            f"whether the fight of {first.name} and {second.name} is theirs or a state's is open: {', '.join(dict.fromkeys(open_facts))}",
+            _TADIC_1999,
+        )
+        return [*out, *_uncertain([niac], ctx, why, open_facts)]
+    return [*out, niac]
 
 
 def _niac(
