@@ -17,14 +17,18 @@ lawfully take. Then:
   the answer for some completion of the others, and no fact that can is left out. A decided
   Finding has ``missing == ()``.
 
-Two conventions narrow the completions, and say so in ``qualifiers``: the acts a record may lack
-past its completeness date, or as a partial record, are acts by which a state joins a treaty
-(a signature, a consent, the revocation of a withdrawal), never acts by which it leaves, so a
-state shown bound stays bound with a qualifier that the record ends there; and some checks are
-not assessed by design (art. 26 with the age unknown, admissibility under art. 17: questions
-about a case rather than the event), each named in a qualifier. The test suite checks these definitions against the engines by enumerating
-completions (``tests/test_exactness.py``); the docs page "What undetermined means" explains how
-to read them.
+Three conventions narrow the completions (an answer relying on one says so). The acts a record
+may lack past its completeness date, or as a partial record, are acts by which a state joins a
+treaty (a signature, a consent, the revocation of a withdrawal), never acts by which it leaves:
+a state shown bound stays bound, with a qualifier that the record ends there. An analyst's
+overall assessment of organisation or intensity (``asserted``) is an override, asked for only
+where the indicators are not unanimous. Some checks are not assessed by design (art. 26 with
+the age unknown, admissibility under art. 17: questions about a case rather than the event),
+each named in a qualifier.
+
+The test suite checks these definitions against the engines by enumerating completions
+(``tests/test_exactness.py``); the docs page "What undetermined means" explains how to read
+them.
 """
 
 from __future__ import annotations
