@@ -213,6 +213,11 @@ def test_a_partial_record_decides_exactly_what_no_missing_consent_could_change(
 
 ALL_CODES = tuple(s.code for s in REC.states)
 SLUGS = tuple(sorted(REC.treaty_slugs))
+PARTIAL = attrs.evolve(  # every treaty's record held only in part (a what-if)
+    REC,
+    treaties=[attrs.evolve(t, partial=True, complete_until=None) for t in REC.treaties],
+    origin="<what-if>",
+)
 
 
 @given(
@@ -220,18 +225,19 @@ SLUGS = tuple(sorted(REC.treaty_slugs))
     st.sampled_from(SLUGS),
     ist.dates("1860-01-01", "2026-06-30"),
     st.one_of(st.none(), ist.dates("1950-01-01", "2026-06-30")),
+    st.sampled_from([REC, PARTIAL]),
 )
 def test_the_bare_status_is_the_value_its_explanation_gives(
-    code: str, slug: str, on: object, known_on: object
+    code: str, slug: str, on: object, known_on: object, record: icclaw.Record
 ) -> None:
-    """``status`` is ``explain_status(...).value`` on every query of the embedded record (issue
-    9): ``None`` exactly where the explanation leaves the status open, and a decided status is
-    bound exactly when the explanation holds. Before a treaty's adoption every state is
-    certainly a non-signatory."""
+    """``status`` is ``explain_status(...).value`` on every query of the embedded record, and of
+    the same record held only in part (issue 9): ``None`` exactly where the explanation leaves
+    the status open, and a decided status is bound exactly when the explanation holds. Before a
+    treaty's adoption every state is certainly a non-signatory."""
     if known_on is not None and known_on < on:  # type: ignore[operator]
         on, known_on = known_on, on
-    bare = REC.status(code, slug, on, known_on=known_on)
-    finding = REC.explain_status(code, slug, on, known_on=known_on)
+    bare = record.status(code, slug, on, known_on=known_on)
+    finding = record.explain_status(code, slug, on, known_on=known_on)
     assert bare == finding.value, (code, slug, on, known_on)
     if bare is not None:
         assert finding.holds == (bare in icclaw.status.BOUND)
@@ -242,27 +248,29 @@ def test_the_bare_status_is_the_value_its_explanation_gives(
         assert bare is icclaw.TreatyStatus.NON_SIGNATORY
 
 
-@given(st.sampled_from(SLUGS), ist.dates("1860-01-01", "2026-06-30"))
+@given(
+    st.sampled_from(SLUGS), ist.dates("1860-01-01", "2026-06-30"), st.sampled_from([REC, PARTIAL])
+)
 def test_parties_and_undetermined_parties_partition_by_the_explained_answer(
-    slug: str, on: object
+    slug: str, on: object, record: icclaw.Record
 ) -> None:
     """Among the states that exist on the day, ``parties`` holds those whose explanation says
     bound, ``undetermined_parties`` those it leaves open; no state is in both, and every other
     state's explanation says not bound — checked on the whole of the two lists and a sample of
     the others. (A state that has ceased to exist is in neither: its explanation keeps its last
     status, qualified by its end.)"""
-    bound = {s.code for s in REC.parties(slug, on)}
-    open_ = {s.code for s in REC.undetermined_parties(slug, on)}
+    bound = {s.code for s in record.parties(slug, on)}
+    open_ = {s.code for s in record.undetermined_parties(slug, on)}
     assert not bound & open_
     for code in bound:
-        assert REC.explain_status(code, slug, on).holds is True, code
+        assert record.explain_status(code, slug, on).holds is True, code
     for code in open_:
-        finding = REC.explain_status(code, slug, on)
+        finding = record.explain_status(code, slug, on)
         assert finding.holds is None, code
         assert finding.missing, code
     for code in ALL_CODES[::7]:
         if code not in bound | open_ and REC.state(code).exists_on(on):  # type: ignore[arg-type]
-            assert REC.explain_status(code, slug, on).holds is False, code
+            assert record.explain_status(code, slug, on).holds is False, code
 
 
 # --- classification ---------------------------------------------------------------------------
