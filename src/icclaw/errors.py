@@ -114,9 +114,21 @@ class Problem:
         return hash((self.file, self.entry, self.message))
 
 
+SHOWN = 20
+"""The most problems a report lists; the rest are counted (all stay in ``problems``)."""
+
+LINE = 400
+"""The longest line of a report, in characters."""
+
+
 def _report(headline: str, problems: Sequence[Problem]) -> str:
     lines = [f"{headline} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
-    lines.extend(f"  - {p}" for p in problems)
+    for p in problems[:SHOWN]:
+        text = str(p)
+        lines.append(f"  - {text if len(text) <= LINE else text[: LINE - 1] + '…'}")
+    if len(problems) > SHOWN:
+        rest = len(problems) - SHOWN
+        lines.append(f"  … and {rest} more problem{'s' if rest != 1 else ''} (see .problems)")
     return "\n".join(lines)
 
 

@@ -17,13 +17,13 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from icclaw.data.files import read_document
 from icclaw.data.serial import (
     SCHEMA,
     Reader,
@@ -150,14 +150,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Record:
 
 
 def _read_toml(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
-    try:
-        with file.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(Problem(str(file), "file", f"not valid TOML: {exc}"))
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(str(file), "file", f"not UTF-8 text: {exc}"))
-    return None
+    return read_document(file, problems)
 
 
 def _check_schema(raw: Mapping[str, Any], file: Path, problems: list[Problem]) -> None:

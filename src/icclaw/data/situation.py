@@ -31,12 +31,11 @@ Every problem is collected and raised as one :class:`~icclaw.errors.DataError`.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+from icclaw.data.files import clip, read_document
 from icclaw.data.serial import SCHEMA, Reader
 from icclaw.dates import Period
 from icclaw.errors import DataError, Problem
@@ -68,23 +67,13 @@ def load_situation(path: str | os.PathLike[str]) -> Situation:
         FileNotFoundError: if there is no such file.
     """
     file = Path(path)
-    text = file.read_text(encoding="utf-8")
-    try:
-        raw = json.loads(text) if file.suffix.lower() == ".json" else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(
-            [
-                Problem(
-                    str(file),
-                    "file",
-                    f"not valid {file.suffix.lstrip('.').upper() or 'TOML'}: {exc}",
-                )
-            ]
-        ) from None
-    if not isinstance(raw, Mapping):
-        raise DataError(
-            [Problem(str(file), "file", "the top level must be a table (a JSON object)")]
-        )
+    if not file.exists() and not file.is_symlink():
+        raise FileNotFoundError(f"{clip(str(file))}: no such situation file")
+    problems: list[Problem] = []
+    form: Literal["toml", "json"] = "json" if file.suffix.lower() == ".json" else "toml"
+    raw = read_document(file, problems, form=form)
+    if raw is None:
+        raise DataError(problems)
     return _Situation(str(file), json_dates=file.suffix.lower() == ".json").read(raw)
 
 
