@@ -152,7 +152,11 @@ def read_document(
         return None
     if not isinstance(raw, dict):
         problems.append(
-            Problem(name, "file", f"a {label} document must be a table of keys at the top")
+            Problem(
+                name,
+                "file",
+                f"the top level must be a table ({'a JSON object' if form == 'json' else 'keys and tables'})",
+            )
         )
         return None
     if _depth(raw) > MAX_DEPTH:
