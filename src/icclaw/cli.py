@@ -1,16 +1,46 @@
 """The ``icclaw`` command: ask the record from a shell.
 
-Every command prints the explanation, or ``--json``; every command takes ``--on``,
-``--known-on``, ``--policy NAME=VALUE`` and ``--data FOLDER`` (a record of your own).
-Bad input gets one clear line on standard error and exit status 2, never a traceback.
+Each command takes only the options that mean something to it:
+
+* ``status``, ``parties``, ``cooperation``, ``jurisdiction``: ``--on``, ``--known-on``,
+  ``--policy``, ``--json`` (``jurisdiction`` also the event and the trigger).
+* ``timeline``: ``--known-on`` (only the acts the record held on that day), ``--json``.
+* ``classify``: ``--on``, ``--policy``, ``--json`` (the classification takes no ``--known-on``).
+* ``coverage``: ``--json`` or ``--markdown``.
+
+Every command also takes ``--data FOLDER`` (a record of your own) and ``--verbose`` (which may
+also come before the command); ``icclaw --version`` prints the version.
+
+Exit status:
+
+* 0 — the answer was printed.
+* 1 — the answer could not be written (e.g. ``No space left on device``): one line on
+  standard error. Not a mistake in the input, so not 2.
+* 2 — bad input (an unknown state, a malformed date, a missing file, a broken data folder...):
+  one line on standard error, never a traceback; ``--verbose`` prints a data file's whole
+  report (at most 20 problems).
+* 130 — interrupted (Ctrl-C), quietly.
+* 141 — standard output was closed before the answer was written (``icclaw ... | head -1``):
+  128 + SIGPIPE, the status a shell reports for a command ended by a closed pipe; nothing more
+  is printed.
+
+No message quotes more than 200 characters of what was typed, and no line on standard error is
+longer than 400 characters.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import enum
 import json
+import os
+import re
 import sys
-from typing import TYPE_CHECKING, Any
+import textwrap
+from typing import TYPE_CHECKING, Any, Final, NoReturn
+
+import attrs
 
 import icclaw
 from icclaw import (
@@ -22,64 +52,261 @@ from icclaw import (
     SecurityCouncilReferral,
     StateReferral,
 )
+from icclaw.data.files import clip
+from icclaw.dates import to_date
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
+
+    from _typeshed import SupportsWrite
 
     from icclaw import Action, Record
+    from icclaw.dates import Date
     from icclaw.icc.facts import Trigger
 
-__all__ = ["main"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_OUTPUT_ERROR",
+    "main",
+]
 
-EXIT_BAD_INPUT = 2
+EXIT_OK: Final = 0
+"""The answer was printed."""
+EXIT_OUTPUT_ERROR: Final = 1
+"""The answer could not be written (a full disk, a closed terminal): not the input's fault."""
+EXIT_BAD_INPUT: Final = 2
+"""Bad input: one line on standard error."""
+EXIT_INTERRUPTED: Final = 130
+"""Interrupted by Ctrl-C (128 + SIGINT)."""
+EXIT_BROKEN_PIPE: Final = 141
+"""Standard output was closed early (128 + SIGPIPE, as a shell reports it)."""
+
+QUOTED: Final = 200
+"""The most characters of one input value a message quotes."""
+LINE: Final = 400
+"""The longest line written to standard error."""
+
+_UNDATED: Final = object()
+"""``--proprio-motu`` given without a date."""
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_AGE = re.compile(r"[0-9]{1,3}")
+_MAX_AGE = 130  # Event's own bound
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+class InvalidInput(IcclawError, ValueError):
+    """A command-line value icclaw cannot read."""
+
+
+class _UsageError(Exception):
+    """What argparse found wrong with the command line, and which parser found it."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+
+
+# --- the parser --------------------------------------------------------------------------------
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(
-            EXIT_BAD_INPUT, f"icclaw: {message} (see icclaw {self.prog.split()[-1]} --help)\n"
+    """An ArgumentParser that reports errors to :func:`main` and lists the record in its help.
+
+    ``lists`` names what the help ends with, computed only when the help is printed:
+    ``"treaties"`` (the embedded record's slugs, which loads the record), ``"policies"`` and
+    ``"exit"`` (the exit statuses).
+    """
+
+    def __init__(self, *args: Any, lists: Sequence[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lists = tuple(lists)
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the usage error for :func:`main` to report in one line."""
+        raise _UsageError(message, self.prog)
+
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
+        """Write the help; unlike argparse's own, let a failed write reach :func:`main`."""
+        _write(file or sys.stdout, self.format_help())
+
+    def format_help(self) -> str:
+        """Return the help, ending with the lists this parser names."""
+        text = super().format_help()
+        extra = [_HELP_LISTS[name]() for name in self.lists]
+        return text + "".join(f"\n{block}\n" for block in extra)
+
+
+class _Version(argparse.Action):
+    """``--version``: print ``icclaw <version>`` on standard output and exit 0."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print icclaw's version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        """Print the version and end parsing."""
+        sys.stdout.write(f"icclaw {version()}\n")
+        parser.exit(0)
+
+
+def version() -> str:
+    """Return the installed version of icclaw."""
+    from importlib import metadata  # noqa: PLC0415
+
+    try:
+        return metadata.version("icclaw")
+    except metadata.PackageNotFoundError:
+        return str(getattr(icclaw, "__version__", "unknown"))
+
+
+def _wrap(text: str, hang: str = "    ") -> str:
+    return textwrap.fill(
+        text,
+        width=78,
+        initial_indent="  ",
+        subsequent_indent=hang,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def _treaty_help() -> str:
+    try:
+        slugs = ", ".join(t.slug for t in icclaw.load().treaties)
+    except (IcclawError, OSError, ValueError) as exc:  # help must print even so
+        slugs = f"(the embedded record could not be read: {_one_line(clip(str(exc)))})"
+    return "treaties (TREATY: a slug of the embedded record):\n" + _wrap(slugs, hang="  ")
+
+
+def _readings() -> dict[str, list[str]]:
+    """Every policy's name and its readings, the default first."""
+    out: dict[str, list[str]] = {}
+    for field in attrs.fields(Policy):
+        default = field.default
+        if not isinstance(default, enum.Enum):  # every field is an enum; be sure
+            continue
+        out[field.name] = [str(default.value)] + [
+            str(m.value) for m in type(default) if m is not default
+        ]
+    return out
+
+
+def _policy_help() -> str:
+    lines = ["policies (--policy NAME=VALUE, repeatable; the default reading first):"]
+    for name, (default, *others) in _readings().items():
+        lines.append(_wrap(f"{name}: {default} (default), {', '.join(others)}"))
+    return "\n".join(lines)
+
+
+def _exit_help() -> str:
+    return "exit status:\n" + "\n".join(
+        _wrap(line, hang="       ")
+        for line in (
+            "0    the answer was printed",
+            "1    the answer could not be written (e.g. no space left on device)",
+            "2    bad input: one line on standard error (--verbose: a data file's whole report)",
+            "130  interrupted",
+            "141  standard output closed early (128 + SIGPIPE, e.g. by head)",
         )
+    )
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument(
+_HELP_LISTS = {"treaties": _treaty_help, "policies": _policy_help, "exit": _exit_help}
+
+
+def _parents() -> dict[str, _Parser]:
+    """The options commands share, one parent parser each."""
+    on = _Parser(add_help=False)
+    on.add_argument(
         "--on",
         metavar="DATE",
-        help="the day the question is about (default: the record's as-of date)",
+        help="the day the question is about, YYYY-MM-DD (default: the record's as-of date)",
     )
-    common.add_argument("--known-on", metavar="DATE", help="answer as the record stood on this day")
-    common.add_argument(
+    known_on = _Parser(add_help=False)
+    known_on.add_argument(
+        "--known-on",
+        metavar="DATE",
+        help="answer as the record stood on this day: only acts received by then count",
+    )
+    policy = _Parser(add_help=False)
+    policy.add_argument(
         "--policy",
         metavar="NAME=VALUE",
         action="append",
         default=[],
-        help="a reading of contested law, e.g. intent_date=public-act (repeatable)",
+        help="a reading of contested law, e.g. intent_date=public-act (repeatable; listed below)",
     )
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    common.add_argument(
+    json_ = _Parser(add_help=False)
+    json_.add_argument("--json", action="store_true", help="print JSON instead of text")
+    data = _Parser(add_help=False)
+    data.add_argument(
         "--data", metavar="FOLDER", help="use a record folder instead of the embedded record"
     )
+    data.add_argument(
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,  # so that ``icclaw --verbose COMMAND`` is not overwritten
+        help="on bad data, print the whole report, not only its first problem",
+    )
+    return {"on": on, "known_on": known_on, "policy": policy, "json": json_, "data": data}
+
+
+def _parser() -> argparse.ArgumentParser:
+    shared = _parents()
+
+    def parents(*names: str) -> list[_Parser]:
+        return [shared[n] for n in (*names, "data")]
 
     parser = _Parser(
-        prog="icclaw", description="International law made computable: ask the record."
+        prog="icclaw",
+        description="International law made computable: ask the record.",
+        lists=("treaties", "policies", "exit"),
+    )
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="on bad data, print the whole report, not only its first problem",
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     p = sub.add_parser(
-        "status", parents=[common], help="where a state stands with a treaty on a day, and why"
+        "status",
+        parents=parents("on", "known_on", "policy", "json"),
+        help="where a state stands with a treaty on a day, and why",
+        lists=("treaties", "policies"),
     )
     p.add_argument("state", help="code, name or alias, e.g. RUS or Russia")
-    p.add_argument("treaty", help="treaty slug, e.g. rome-statute")
+    p.add_argument("treaty", help="treaty slug, e.g. rome-statute (listed below)")
     p = sub.add_parser(
-        "timeline", parents=[common], help="every act of a state, on every treaty, in date order"
+        "timeline",
+        parents=parents("known_on", "json"),
+        help="every act of a state, on every treaty, in date order",
+        description="Every act of a state, on every treaty, in date order; with --known-on, "
+        "only the acts the record held on that day.",
     )
     p.add_argument("state", help="code, name or alias")
-    p = sub.add_parser("parties", parents=[common], help="the states bound by a treaty on a day")
-    p.add_argument("treaty", help="treaty slug, e.g. rome-statute")
+    p = sub.add_parser(
+        "parties",
+        parents=parents("on", "known_on", "policy", "json"),
+        help="the states bound by a treaty on a day",
+        lists=("treaties", "policies"),
+    )
+    p.add_argument("treaty", help="treaty slug, e.g. rome-statute (listed below)")
     p = sub.add_parser(
         "jurisdiction",
-        parents=[common],
+        parents=parents("on", "known_on", "policy", "json"),
         help="may the International Criminal Court exercise jurisdiction over an event?",
+        lists=("policies",),
     )
     p.add_argument("--crime", required=True, choices=[c.value for c in Crime])
     p.add_argument(
@@ -89,7 +316,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--territory",
         metavar="STATE[,STATE]",
-        help="where the conduct or an element of it took place",
+        help="where the conduct or an element of it took place (omit: unknown)",
     )
     nat = p.add_mutually_exclusive_group()
     nat.add_argument(
@@ -97,13 +324,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     nat.add_argument("--stateless", action="store_true", help="the accused has no nationality")
     p.add_argument(
-        "--age", type=int, help="the accused's age at the time (omit: art. 26 not assessed)"
+        "--age",
+        metavar="YEARS",
+        help=f"the accused's age at the time, 0 to {_MAX_AGE} (omit: art. 26 not assessed)",
     )
-    p.add_argument("--provision", help="the art. 8 paragraph charged, e.g. 8(2)(e)(xiii)")
+    p.add_argument(
+        "--provision", help="for war crimes: the art. 8 paragraph charged, e.g. 8(2)(e)(xiii)"
+    )
     p.add_argument(
         "--aggressor", metavar="STATE", help="for aggression: the state whose act is alleged"
     )
-    p.add_argument("--area", help="a named area, e.g. darfur")
+    p.add_argument("--area", help="a named area, e.g. darfur, for a referral's scope")
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument(
         "--state-referral",
@@ -119,47 +350,325 @@ def _parser() -> argparse.ArgumentParser:
         "--proprio-motu",
         metavar="DATE",
         nargs="?",
-        const="",
+        const=_UNDATED,
         help="the Prosecutor's own initiative, with the day of the Pre-Trial Chamber's authorisation if given",
     )
     p = sub.add_parser(
-        "classify",
-        parents=[common],
-        help="classify the armed conflicts in a situation file, and the law that applies",
-    )
-    p.add_argument("file", help="a situation file (.toml or .json)")
-    p = sub.add_parser(
-        "cooperation", parents=[common], help="must a state cooperate with the Court on a day?"
+        "cooperation",
+        parents=parents("on", "known_on", "policy", "json"),
+        help="must a state cooperate with the Court on a day?",
+        lists=("policies",),
     )
     p.add_argument("state", help="code, name or alias")
     p = sub.add_parser(
+        "classify",
+        parents=parents("on", "policy", "json"),
+        help="classify the armed conflicts in a situation file, and the law that applies",
+        lists=("policies",),
+    )
+    p.add_argument("file", help="a situation file (.toml or .json)")
+    p = sub.add_parser(
         "coverage",
-        parents=[common],
+        parents=parents(),
         help="how complete the record is, treaty by treaty, against the published counts",
     )
-    p.add_argument(
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON instead of text")
+    form.add_argument(
         "--markdown", action="store_true", help="print the Markdown page of the documentation"
     )
     return parser
 
 
+# --- running -----------------------------------------------------------------------------------
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (see the module's documentation).
+
+    Args:
+        argv: The arguments after the program's name; ``None``: ``sys.argv[1:]``.
+
+    Returns:
+        0 answered, 1 the answer could not be written, 2 bad input, 130 interrupted,
+        141 standard output closed early.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code, out = _run(args)
+        if out is not None:
+            _write(sys.stdout, out + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # writing the answer failed: the input was fine
+        _discard_stdout()
+        _say(f"icclaw: cannot write the answer: {exc.strerror or exc}")
+        return EXIT_OUTPUT_ERROR
+    except KeyboardInterrupt:
+        _say("icclaw: interrupted")
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _run(argv: list[str]) -> tuple[int, str | None]:
+    """Parse and answer; report bad input. Returns the status and the answer, if any."""
     try:
         args = _parser().parse_args(argv)
-    except SystemExit as exc:  # usage errors (exit 2) and --help (exit 0) end here
-        return int(exc.code or 0)
+    except _UsageError as exc:
+        _say(_tame(_usage_message(exc, argv), argv))
+        return EXIT_BAD_INPUT, None
+    except SystemExit as exc:  # --help and --version end here, having printed
+        return (exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT), None
+    verbose = bool(getattr(args, "verbose", False))
+    where = None
     try:
+        _read_options(args)
+        policy = Policy.from_pairs(getattr(args, "policy", []))
+        where = args.data
         record = icclaw.load(args.data)
-        policy = Policy.from_pairs(args.policy)
+        where = getattr(args, "file", None)
         out = _COMMANDS[args.command](record, args, policy)
-    except (IcclawError, FileNotFoundError, IsADirectoryError) as exc:
-        first, *_rest = str(exc).splitlines() or [""]
-        message = str(exc) if isinstance(exc, icclaw.DataError) else first
-        print(f"icclaw: {message}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(out)
-    return 0
+    except icclaw.RecordError as exc:  # a report: a DataError from a data file, most often
+        _say(_tame(_data_report(exc, where, verbose=verbose), argv), lines=verbose)
+        return EXIT_BAD_INPUT, None
+    except (IcclawError, OSError, ValueError) as exc:
+        _say(_tame(_message(exc), argv))
+        return EXIT_BAD_INPUT, None
+    return EXIT_OK, out
+
+
+def _write(stream: SupportsWrite[str], text: str) -> None:
+    """Write ``text``; where the stream cannot encode a character, write it escaped."""
+    try:
+        stream.write(text)
+    except UnicodeEncodeError:  # e.g. PYTHONIOENCODING=ascii and Côte d'Ivoire
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+
+def _say(text: str, *, lines: bool = False) -> None:
+    """Write a message to standard error: one line, or (``lines``) several, each bounded."""
+    parts = text.splitlines() if lines else [text]
+    shown = [_bound(_one_line(p)) for p in parts] or ["icclaw: error"]
+    try:
+        _write(sys.stderr, "\n".join(shown) + "\n")
+        sys.stderr.flush()
+    except OSError:  # nowhere left to complain to
+        pass
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so Python's last flush cannot fail again.
+
+    This is what the Python documentation recommends on ``BrokenPipeError`` (the
+    ``signal`` module's note on SIGPIPE).
+    """
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file: nothing to flush later
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+# --- messages ------------------------------------------------------------------------------------
+
+
+def _one_line(text: str) -> str:
+    """``text`` with every line break and control character escaped."""
+    return _BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _bound(line: str) -> str:
+    return line if len(line) <= LINE else line[: LINE - 1] + "…"
+
+
+def _q(value: str) -> str:
+    """``value`` quoted for a message: at most :data:`QUOTED` characters, escapes shown."""
+    return repr(clip(value, QUOTED))
+
+
+def _tame(message: str, argv: Iterable[str]) -> str:
+    """``message`` with every long value from ``argv`` that it quotes cut short."""
+    long: set[str] = set()
+    for arg in argv:
+        if len(arg) <= QUOTED:
+            continue
+        for piece in (arg, *re.split(r"[,:=]", arg)):
+            for text in (piece, piece.strip(), piece.strip().lower()):
+                if len(text) > QUOTED:
+                    long.add(text)
+    for text in sorted(long, key=len, reverse=True):
+        message = message.replace(repr(text), _q(text)).replace(text, clip(text, QUOTED))
+    return message
+
+
+_NOT_TAKEN = {
+    ("timeline", "--on"): "--known-on DATE lists the acts the record held on that day",
+    ("timeline", "--policy"): "it lists the acts as recorded, applying no reading",
+    ("classify", "--known-on"): "a classification cannot yet be asked as the record stood on a "
+    "day; --on DATE is the day of the situation",
+    ("coverage", "--on"): "it compares the record on its as-of date with the published counts",
+    ("coverage", "--known-on"): "it compares the whole record with the published counts",
+    ("coverage", "--policy"): "it counts the acts recorded, applying no reading",
+}
+"""Why a command takes no such option, for the options it might be expected to take."""
+
+
+def _usage_message(exc: _UsageError, argv: Sequence[str]) -> str:
+    """One line for what argparse found wrong, naming the command's help."""
+    message, prog = str(exc), exc.prog
+    command = next((a for a in argv if a in _COMMANDS), None)
+    if message.startswith("unrecognized arguments") and command is not None:
+        prog = f"icclaw {command}"
+        for (cmd, option), why in _NOT_TAKEN.items():
+            if cmd == command and any(a == option or a.startswith(option + "=") for a in argv):
+                return f"icclaw: {command} takes no {option}: {why} (see {prog} --help)"
+    return f"icclaw: {message} (see {prog} --help)"
+
+
+def _data_report(exc: icclaw.RecordError, where: str | None, *, verbose: bool) -> str:
+    """One line for a report of problems (or, ``verbose``, the whole report)."""
+    if verbose or not exc.problems:
+        return f"icclaw: {exc}"
+    first_line = str(exc).splitlines()[0] if str(exc) else "invalid record data"
+    headline = re.sub(r"\s*\(\d+ problems?\):?$", "", first_line)
+    shown = None if where is None else clip(where, 100)
+    place = ""
+    if shown and shown not in headline and shown not in str(exc.problems[0]):
+        place = f" in {shown}"
+    count = len(exc.problems)
+    first = clip(str(exc.problems[0]), QUOTED)  # room left for the hint
+    if count == 1:
+        return f"icclaw: {headline}{place}: {first}"
+    return (
+        f"icclaw: {headline}{place}: {count} problems; first: {first}; run with --verbose for all"
+    )
+
+
+def _message(exc: BaseException) -> str:
+    """The message for a bad-input error; its line breaks are escaped when it is written."""
+    if isinstance(exc, icclaw.UnknownTreaty) and exc.suggestion is None:
+        return f"icclaw: {_q(exc.query)}: unknown treaty; icclaw --help lists the treaty slugs"
+    if isinstance(exc, OSError) and exc.filename is not None:
+        text = f"{clip(os.fsdecode(exc.filename), QUOTED)}: {exc.strerror or type(exc).__name__}"
+    else:
+        text = str(exc) or type(exc).__name__
+    return f"icclaw: {text}"  # one message: any line break in it came from the input
+
+
+# --- reading the options -----------------------------------------------------------------------
+
+_EMPTY_HINTS = {
+    "state": "give a state's code, name or alias, e.g. RUS",
+    "treaty": "give a treaty slug, e.g. rome-statute (icclaw --help lists them)",
+    "file": "give a situation file (.toml or .json)",
+    "data": "give a record folder, or omit --data for the embedded record",
+    "territory": "give STATE[,STATE], or omit --territory if it is unknown",
+    "nationality": "give STATE[,STATE], --stateless for none, or omit it if unknown",
+    "aggressor": "give a state code, e.g. RUS",
+    "provision": "give an art. 8 paragraph such as 8(2)(e)(xiii), or omit it",
+    "area": "give a named area, e.g. darfur, or omit it",
+    "security_council": "give a resolution number or draft symbol, e.g. 1593",
+    "state_referral": "write STATE[,STATE]:DATE, e.g. LTU:2022-03-01",
+}
+
+
+_POSITIONAL = {"state": "the state", "treaty": "the treaty", "file": "the situation file's name"}
+
+
+def _label(dest: str) -> str:
+    return _POSITIONAL.get(dest) or "--" + dest.replace("_", "-")
+
+
+def _day(value: str, option: str) -> Date:
+    """Read a date given on the command line; refuse it in one line naming ``option``."""
+    text = value.strip()
+    if not _ISO_DAY.fullmatch(text):
+        raise InvalidInput(
+            f"{option} {_q(value)} is not a date; write it as YYYY-MM-DD, e.g. 2016-12-01"
+        )
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise InvalidInput(
+            f"{option} {_q(value)} is not a real calendar day ({exc}); "
+            "write it as YYYY-MM-DD, e.g. 2016-12-01"
+        ) from None
+    return to_date(text, field=option)
+
+
+def _read_options(args: argparse.Namespace) -> None:
+    """Check every value given and convert dates and ages in place; raise InvalidInput."""
+    for dest, hint in _EMPTY_HINTS.items():
+        value = getattr(args, dest, None)
+        if isinstance(value, str) and not value.strip():
+            raise InvalidInput(f"{_label(dest)} is an empty string; {hint}")
+    for dest in ("on", "known_on", "date", "until"):
+        value = getattr(args, dest, None)
+        if value is not None:
+            setattr(args, dest, _day(value, _label(dest)))
+    if getattr(args, "proprio_motu", None) is not None and args.proprio_motu is not _UNDATED:
+        args.proprio_motu = _day(args.proprio_motu, "--proprio-motu")
+    if getattr(args, "age", None) is not None:
+        text = args.age.strip()
+        if not _AGE.fullmatch(text) or int(text) > _MAX_AGE:
+            raise InvalidInput(
+                f"--age {_q(args.age)}: write the accused's age in whole years, 0 to {_MAX_AGE}"
+            )
+        args.age = int(text)
+    _check_policy(getattr(args, "policy", []))
+
+
+def _check_policy(pairs: Sequence[str]) -> None:
+    """Refuse a malformed, unknown or contradictory ``--policy`` in one line."""
+    fields = _readings()
+    chosen: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep:
+            raise InvalidInput(
+                f"--policy {_q(pair)}: write NAME=VALUE, e.g. intent_date=public-act "
+                "(icclaw --help lists the policies)"
+            )
+        key = name.strip().replace("-", "_")
+        if key not in fields:
+            raise InvalidInput(
+                f"--policy {_q(pair)}: {_q(name.strip())} is not a policy; "
+                f"the policies are {', '.join(fields)}"
+            )
+        reading = value.strip().lower().replace("_", "-")
+        readings = fields[key]
+        if reading not in readings:
+            raise InvalidInput(
+                f"--policy {_q(pair)}: {_q(value.strip())} is not a reading of {key}; "
+                f"choose {' or '.join(readings)}"
+            )
+        if chosen.get(key, reading) != reading:
+            raise InvalidInput(
+                f"--policy {key} given twice, as {chosen[key]} and {reading}; give it once"
+            )
+        chosen[key] = reading
+
+
+def _codes(text: str | None, option: str) -> tuple[str, ...] | None:
+    """The states in ``STATE[,STATE]``; an empty item is refused, not skipped."""
+    if text is None:
+        return None
+    codes = tuple(c.strip() for c in text.split(","))
+    if not all(codes):
+        raise InvalidInput(
+            f"{option} {_q(text)}: a state is missing between commas; write STATE[,STATE], e.g. GEO,RUS"
+        )
+    return codes
+
+
+# --- the commands --------------------------------------------------------------------------------
 
 
 def _status(record: Record, args: argparse.Namespace, policy: Policy) -> str:
@@ -183,14 +692,20 @@ def _action_dict(action: Action) -> dict[str, Any]:
 def _timeline(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
     state = record.state(args.state)
     actions = record.timeline(state, known_on=args.known_on)
+    known = None if args.known_on is None else args.known_on.isoformat()
     if args.json:
         return json.dumps(
-            {"state": state.code, "actions": [_action_dict(a) for a in actions]},
+            {
+                "state": state.code,
+                "known_on": known,
+                "actions": [_action_dict(a) for a in actions],
+            },
             indent=2,
             ensure_ascii=False,
         )
+    as_known = f" as it stood on {known}" if known else ""
     lines = [
-        f"{state.name} ({state.code}): {len(actions)} act{'s' if len(actions) != 1 else ''} in the record"
+        f"{state.name} ({state.code}): {len(actions)} act{'s' if len(actions) != 1 else ''} in the record{as_known}"
     ]
     for a in actions:
         effective = f" (effective {a.effective})" if a.effective else ""
@@ -203,14 +718,14 @@ def _timeline(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
 
 def _parties(record: Record, args: argparse.Namespace, policy: Policy) -> str:
     treaty = record.treaty(args.treaty)
-    on = args.on or record.as_of.isoformat()
+    on = args.on or record.as_of
     states = record.parties(treaty, on, known_on=args.known_on, policy=policy)
     open_ = record.undetermined_parties(treaty, on, known_on=args.known_on, policy=policy)
     if args.json:
         return json.dumps(
             {
                 "treaty": treaty.slug,
-                "on": str(on),
+                "on": on.isoformat(),
                 "count": len(states),
                 "parties": [s.code for s in states],
                 "undetermined": [s.code for s in open_],
@@ -266,6 +781,8 @@ def _coverage(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
             indent=2,
             ensure_ascii=False,
         )
+    if not rows:
+        return "the record holds no treaty"
     width = max(len(r.treaty) for r in rows)
     lines = [
         f"{'treaty':<{width}}  recorded/published  on          complete to  acts: official  list  secondary"
@@ -280,47 +797,42 @@ def _coverage(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
     return "\n".join(lines)
 
 
-def _codes(text: str | None) -> tuple[str, ...] | None:
-    return None if text is None else tuple(c.strip() for c in text.split(",") if c.strip())
-
-
 def _trigger(args: argparse.Namespace) -> Trigger:
     if args.state_referral is not None:
         by, sep, day = args.state_referral.rpartition(":")
-        if not sep or not by:
+        if not sep or not by.strip():
             raise InvalidInput(
-                f"--state-referral {args.state_referral!r}: write STATE[,STATE]:DATE, e.g. LTU:2022-03-01"
+                f"--state-referral {_q(args.state_referral)}: write STATE[,STATE]:DATE, e.g. LTU:2022-03-01"
             )
-        return StateReferral(by=_codes(by), on=day)
+        return StateReferral(
+            by=_codes(by, "--state-referral"), on=_day(day, "--state-referral's date")
+        )
     if args.security_council is not None:
         return SecurityCouncilReferral(args.security_council)
-    return ProprioMotu(authorised_on=args.proprio_motu or None)
+    return ProprioMotu(authorised_on=None if args.proprio_motu is _UNDATED else args.proprio_motu)
 
 
 def _jurisdiction(record: Record, args: argparse.Namespace, policy: Policy) -> str:
-    try:
-        nationality = () if args.stateless else _codes(args.nationality)
-        territory = _codes(args.territory)
-        states = [
-            *(territory or ()),
-            *(nationality or ()),
-            *((args.aggressor,) if args.aggressor else ()),
-        ]
-        codes = {c: record.state(c).code for c in states}  # names and aliases become codes
-        event = Event(
-            crime=args.crime,
-            date=args.date,
-            until=args.until,
-            territory=tuple(codes[c] for c in territory) if territory is not None else None,
-            nationality=tuple(codes[c] for c in nationality) if nationality is not None else None,
-            age=args.age,
-            provision=args.provision,
-            aggressor=codes[args.aggressor] if args.aggressor else None,
-            area=args.area,
-        )
-        trigger = _trigger(args)
-    except ValueError as exc:
-        raise InvalidInput(str(exc)) from None
+    nationality = () if args.stateless else _codes(args.nationality, "--nationality")
+    territory = _codes(args.territory, "--territory")
+    states = [
+        *(territory or ()),
+        *(nationality or ()),
+        *((args.aggressor,) if args.aggressor else ()),
+    ]
+    codes = {c: record.state(c).code for c in states}  # names and aliases become codes
+    event = Event(
+        crime=args.crime,
+        date=args.date,
+        until=args.until,
+        territory=tuple(codes[c] for c in territory) if territory is not None else None,
+        nationality=tuple(codes[c] for c in nationality) if nationality is not None else None,
+        age=args.age,
+        provision=args.provision,
+        aggressor=codes[args.aggressor] if args.aggressor else None,
+        area=args.area,
+    )
+    trigger = _trigger(args)
     finding = record.jurisdiction(event, trigger, args.on, policy, known_on=args.known_on)
     return finding.to_json(indent=2) if args.json else finding.explain()
 
@@ -338,7 +850,7 @@ def _classify(record: Record, args: argparse.Namespace, policy: Policy) -> str:
         return json.dumps(
             {
                 "situation": situation.name,
-                "on": str(conflicts[0].on) if conflicts else args.on,
+                "on": str(conflicts[0].on) if conflicts else str(args.on or record.as_of),
                 "conflicts": [
                     {
                         "parties": list(c.parties),
@@ -362,10 +874,6 @@ def _classify(record: Record, args: argparse.Namespace, policy: Policy) -> str:
     for c, law in zip(conflicts, laws, strict=True):
         blocks.append(f"== {c}\n{c.finding.explain()}\n{law.explain()}")
     return "\n\n".join(blocks)
-
-
-class InvalidInput(IcclawError, ValueError):
-    """A command-line value icclaw cannot read."""
 
 
 _COMMANDS = {

@@ -124,8 +124,8 @@ LINE = 400
 def _report(headline: str, problems: Sequence[Problem]) -> str:
     lines = [f"{headline} ({len(problems)} problem{'s' if len(problems) != 1 else ''}):"]
     for p in problems[:SHOWN]:
-        text = str(p)
-        lines.append(f"  - {text if len(text) <= LINE else text[: LINE - 1] + '…'}")
+        line = f"  - {p}"
+        lines.append(line if len(line) <= LINE else line[: LINE - 1] + "…")
     if len(problems) > SHOWN:
         rest = len(problems) - SHOWN
         lines.append(f"  … and {rest} more problem{'s' if rest != 1 else ''} (see .problems)")

@@ -13,6 +13,7 @@ import hashlib
 import itertools
 import json
 import os
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -20,7 +21,7 @@ import attrs
 from icclaw import status as engine
 from icclaw.dates import Date, Period, to_date
 from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
-from icclaw.findings import Finding
+from icclaw.findings import Finding, Source
 from icclaw.icc.facts import (
     CourtSituation,
     Declaration,
@@ -35,11 +36,11 @@ from icclaw.status import Doubt, History, TreatyStatus, history
 from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
 
     from icclaw.coverage import TreatyCoverage
     from icclaw.dates import DateLike
-    from icclaw.findings import Reason, Source
+    from icclaw.findings import Reason
     from icclaw.icc.council import VoteOutcome
     from icclaw.icc.facts import Event, Trigger
     from icclaw.ihl.classify import Conflict
@@ -51,10 +52,22 @@ _CACHE_LIMIT = 65_536
 MAX_VARIANTS = 16
 """The most ways of dating one state's acts on one treaty (alternatives combine)."""
 _T = TypeVar("_T")
+_F = TypeVar("_F")
 
 
 def _states(value: Iterable[State] | StateTable) -> StateTable:
     return value if isinstance(value, StateTable) else StateTable(tuple(value))
+
+
+def _repeated(items: Iterable[_F], file: str, label: Callable[[_F], str]) -> list[Problem]:
+    """A problem for each fact given twice (equal in every field) in one file."""
+    seen: set[_F] = set()
+    out = []
+    for item in items:
+        if item in seen:
+            out.append(Problem(file, label(item), "appears twice: one entry a fact"))
+        seen.add(item)
+    return out
 
 
 def _sorted_treaties(value: Iterable[Treaty]) -> tuple[Treaty, ...]:
@@ -83,6 +96,21 @@ def _sorted_actions(value: Iterable[Action]) -> tuple[Action, ...]:
     return tuple(sorted(value, key=lambda a: a.sort_key))
 
 
+def _references(
+    value: Mapping[str, Iterable[Source]] | Iterable[tuple[str, Iterable[Source]]],
+) -> tuple[tuple[str, tuple[Source, ...]], ...]:
+    pairs = value.items() if isinstance(value, Mapping) else value
+    out = []
+    for group, sources in pairs:
+        srcs = tuple(sorted(sources, key=lambda s: s.key or ""))
+        for src in srcs:
+            if not isinstance(src, Source) or src.key is None:
+                raise TypeError(f"references of {group}: each must be a named Source (with a key)")
+        if srcs:
+            out.append((group, srcs))
+    return tuple(sorted(out))
+
+
 @attrs.frozen
 class Record:
     """The base of facts: states, treaties, and every action of every state on each treaty.
@@ -103,6 +131,9 @@ class Record:
         resolutions: Security Council texts put to the vote: adopted resolutions and failed drafts.
         situations: The Court's situations, with their dates.
         ihl_declarations: Declarations under Additional Protocol I (arts. 90 and 96(3)).
+        references: Named sources a file of the record declares that no entry cites (a file's
+            header cites them for its checks), by file: ``(("treaties/rome-statute",
+            (Source, ...)), ...)``. Kept so that what a file says is never dropped.
     """
 
     states: StateTable = attrs.field(converter=_states)
@@ -116,6 +147,9 @@ class Record:
     situations: tuple[CourtSituation, ...] = attrs.field(default=(), converter=_sorted_situations)
     ihl_declarations: tuple[IhlDeclaration, ...] = attrs.field(
         default=(), converter=_sorted_ihl_declarations
+    )
+    references: tuple[tuple[str, tuple[Source, ...]], ...] = attrs.field(
+        default=(), converter=_references
     )
     _treaty_index: Mapping[str, Treaty] = attrs.field(init=False, repr=False, eq=False)
     _by_pair: Mapping[tuple[str, str], tuple[Action, ...]] = attrs.field(
@@ -193,6 +227,10 @@ class Record:
                     problems.append(Problem(file, entry, why))
                 if key in seen:
                     problems.append(Problem(file, entry, "duplicate entry"))
+            ended = states.get(a.state).ended if a.state in states else None
+            if ended is not None and a.date > ended:
+                why = f"dated after {a.state} ceased to exist ({ended}); a successor acts under its own code"
+                problems.append(Problem(self._file_of(a.treaty), a.describe(), why))
             seen.add(key)
             by_pair.setdefault((a.treaty, a.state), []).append(a)
             by_state.setdefault(a.state, []).append(a)
@@ -280,6 +318,18 @@ class Record:
         problems = []
         where = self.origin if self.origin.startswith("<") else os.path.join(self.origin, "icc")
         codes: list[tuple[str, str, str]] = []
+        problems += _repeated(
+            self.declarations,
+            f"{where}/declarations.toml" if not where.startswith("<") else where,
+            lambda d: d.describe(),
+        )
+        problems += _repeated(
+            self.ihl_declarations,
+            f"{self.origin}/ihl/declarations.toml"
+            if not self.origin.startswith("<")
+            else self.origin,
+            lambda d: f"{d.kind.value} {d.lodged}",
+        )
         for d in self.declarations:
             codes.append(
                 (
@@ -314,6 +364,9 @@ class Record:
             if s.slug in slugs:
                 problems.append(Problem(file, s.slug, "appears twice"))
             slugs.add(s.slug)
+            if s.security_council is not None and s.security_council not in labels:
+                why = f"security_council {s.security_council!r} names no Council text in the record (security-council.toml)"
+                problems.append(Problem(file, s.slug, why))
             codes += [(file, s.slug, c) for c in (*s.territory, *s.referred_by)]
         for ihl in self.ihl_declarations:
             file = (
@@ -352,6 +405,8 @@ class Record:
         groups["icc/security-council"] = [r.source for r in self.resolutions]
         groups["icc/situations"] = [s.source for s in self.situations]
         groups["ihl/declarations"] = [d.source for d in self.ihl_declarations]
+        for group, sources in self.references:
+            groups.setdefault(group, []).extend(sources)
         return groups
 
     def _check_sources(self) -> list[Problem]:
@@ -370,19 +425,25 @@ class Record:
     def _canonical(self) -> bytes:
         from icclaw.data.serial import action_out, fact_out, state_out, treaty_out  # noqa: PLC0415
 
-        def group(items: list[dict[str, Any]], named: dict[str, Source]) -> dict[str, Any]:
+        refs = dict(self.references)
+
+        def group(
+            items: list[dict[str, Any]], named: dict[str, Source], name: str
+        ) -> dict[str, Any]:
+            for src in refs.get(name, ()):
+                named.setdefault(src.key or "", src)
             return {"items": items, "sources": {k: v.to_dict() for k, v in sorted(named.items())}}
 
         named: dict[str, Source] = {}
-        content: dict[str, Any] = {"as_of": self.as_of.isoformat()}
-        content["states"] = group([state_out(s, named) for s in self.states], named)
+        content: dict[str, Any] = {"as_of": self.as_of.isoformat(), "title": self.title}
+        content["states"] = group([state_out(s, named) for s in self.states], named, "states")
         for t in self.treaties:
             named = {}
             items = [
                 treaty_out(t, named),
                 *(action_out(a, named) for a in self.actions if a.treaty == t.slug),
             ]
-            content[f"treaties/{t.slug}"] = group(items, named)
+            content[f"treaties/{t.slug}"] = group(items, named, f"treaties/{t.slug}")
         facts = (
             ("icc/declarations", self.declarations),
             ("icc/security-council", self.resolutions),
@@ -391,7 +452,7 @@ class Record:
         )
         for name, facts_of in facts:
             named = {}
-            content[name] = group([fact_out(f, named) for f in facts_of], named)
+            content[name] = group([fact_out(f, named) for f in facts_of], named, name)
         return json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
 
     # --- identity --------------------------------------------------------------------------

@@ -17,14 +17,16 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from icclaw.data.files import read_document
+from icclaw.data.files import clip, read_document
 from icclaw.data.serial import (
+    RECORD_TYPES,
     SCHEMA,
     Reader,
     action_out,
@@ -47,7 +49,16 @@ if TYPE_CHECKING:
     from icclaw.states import State
     from icclaw.treaties import Action, Treaty
 
-__all__ = ["COMPILED", "EMBEDDED", "compile_folder", "dump", "load", "sources_digest"]
+__all__ = [
+    "COMPILED",
+    "EMBEDDED",
+    "check_folder",
+    "compile_folder",
+    "dump",
+    "load",
+    "seal_folder",
+    "sources_digest",
+]
 
 EMBEDDED = Path(__file__).parent
 """The folder of the embedded record."""
@@ -78,6 +89,153 @@ def sources_digest(folder: Path) -> str:
         h.update(file.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+SEAL_MARK = "# --- seal: written by `icclaw record seal`; do not edit by hand ---"
+"""The line after which ``record.toml`` holds the seal (its ``[files]`` tables)."""
+
+
+def _data_files(folder: Path) -> list[Path]:
+    """The files of a record folder the seal covers: every TOML file but ``record.toml``."""
+    return sorted(
+        (f for f in folder.rglob("*.toml") if f.relative_to(folder).as_posix() != "record.toml"),
+        key=lambda f: f.relative_to(folder).as_posix(),
+    )
+
+
+def _entries(name: str, raw: Mapping[str, Any]) -> int:
+    """How many entries a parsed data file holds: states, acts or facts."""
+    if name == "states.toml":
+        table = raw.get("state")
+        return len(table) if isinstance(table, list) else 0
+    if name.startswith("treaties/"):
+        acts = raw.get("action")
+        lists = raw.get("list")
+        n = len(acts) if isinstance(acts, list) else 0
+        for item in lists if isinstance(lists, list) else []:
+            dates = item.get("dates") if isinstance(item, Mapping) else None
+            n += len(dates) if isinstance(dates, Mapping) else 0
+        return n
+    stem = name.removesuffix(".toml")
+    table = raw.get(_FACT_FILES[stem][0]) if stem in _FACT_FILES else None
+    return len(table) if isinstance(table, list) else 0
+
+
+def _seal_of(folder: Path, read: _Read) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
+    """The seal of a folder's data files as they are: each file's SHA-256 and entry count."""
+    problems: list[Problem] = []
+    files: dict[str, dict[str, Any]] = {}
+    head = _head_of(folder / "record.toml")
+    if head is not None:
+        files["record.toml"] = {"sha256": head[0], "entries": head[1]}
+    for file in _data_files(folder):
+        name = file.relative_to(folder).as_posix()
+        raw = read(file, problems)
+        if raw is None:
+            continue
+        files[name] = {
+            "sha256": hashlib.sha256(file.read_bytes()).hexdigest(),
+            "entries": _entries(name, raw),
+        }
+    return files, problems
+
+
+def _head_of(meta_file: Path) -> tuple[str, int] | None:
+    """The SHA-256 of ``record.toml`` up to its seal, and how many fields that part sets."""
+    try:
+        text = meta_file.read_bytes().decode("utf-8")
+        head = text.split(SEAL_MARK, 1)[0].rstrip("\n")
+        fields = len(tomllib.loads(head))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # reported when the file is read
+    return hashlib.sha256(head.encode("utf-8")).hexdigest(), fields
+
+
+def _sealed_text(text: str, files: Mapping[str, Mapping[str, Any]]) -> str:
+    head = text.split(SEAL_MARK, 1)[0].rstrip("\n")
+    return f"{head}\n\n{SEAL_MARK}\n{tomli_w.dumps({'files': dict(files)})}"
+
+
+def seal_folder(path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """Seal a record folder: write each data file's digest and entry count into ``record.toml``.
+
+    Run it after editing a record of your own; :func:`load` refuses a file whose content no
+    longer matches its seal. ``record.toml`` keeps its comments and fields; the seal replaces
+    whatever follows its marker line. Nothing is written if a file cannot be read.
+
+    Returns:
+        The files sealed, as paths relative to the folder.
+
+    Raises:
+        DataError: a file cannot be read (each problem named); nothing was written.
+        FileNotFoundError: ``path`` is not a record folder.
+    """
+    folder = Path(path)
+    meta_file = _meta_file(folder)
+    problems: list[Problem] = []
+    meta = _read_toml(meta_file, problems)
+    files, more = _seal_of(folder, _reader_in(folder))
+    problems += more
+    if meta is not None and "files" in meta and SEAL_MARK not in meta_file.read_text("utf-8"):
+        problems.append(
+            Problem(
+                str(meta_file),
+                "files",
+                f"a [files] table written by hand; remove it, or keep the seal after the line {SEAL_MARK!r}",
+            )
+        )
+    if problems:
+        raise DataError(problems)
+    text = _sealed_text(meta_file.read_text(encoding="utf-8"), files)
+    temporary = meta_file.with_name(f".{meta_file.name}.sealing")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(meta_file)  # atomic: the folder is never left half-sealed
+    return tuple(files)
+
+
+def check_folder(path: str | os.PathLike[str]) -> Record:
+    """Check a record folder as :func:`load` does: its seal, its schema, its history.
+
+    Returns:
+        The record, if every check passes.
+
+    Raises:
+        DataError: every problem found.
+        FileNotFoundError: ``path`` is not a record folder.
+    """
+    return _load_folder(Path(path))
+
+
+def _once(read: _Read) -> _Read:
+    """``read``, parsing each file once (the seal check and the reading share the result)."""
+    seen: dict[Path, tuple[dict[str, Any] | None, list[Problem]]] = {}
+
+    def once(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
+        if file not in seen:
+            found: list[Problem] = []
+            seen[file] = (read(file, found), found)
+            problems.extend(found)
+        return seen[file][0]
+
+    return once
+
+
+def _meta_file(folder: Path) -> Path:
+    meta_file = folder / "record.toml"
+    if not (meta_file.exists() or meta_file.is_symlink()):
+        raise FileNotFoundError(
+            f"{clip(str(folder))}: not a record folder (no record.toml); see the data format in the docs"
+        )
+    return meta_file
+
+
+def _reader_in(folder: Path) -> _Read:
+    """The default reader, refusing files that lie outside ``folder`` (through links)."""
+
+    def read(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
+        return read_document(file, problems, root=folder)
+
+    return read
 
 
 def compile_folder(folder: Path, out: Path) -> str:
@@ -153,37 +311,107 @@ def _read_toml(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
     return read_document(file, problems)
 
 
+def _kind(value: object) -> str:
+    """The TOML kind of a value, for messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "an array"
+    return "a table"
+
+
+def _check_seal(folder: Path, meta_file: Path, seal: object, read: _Read) -> list[Problem]:
+    """Each data file must be the one sealed in ``record.toml``: same bytes, same entries."""
+    where = str(meta_file)
+    hint = f"run `icclaw record seal {clip(str(folder))}` after editing the files"
+    if seal is None:
+        return [Problem(where, "files", f"the folder is not sealed; {hint}")]
+    if not isinstance(seal, Mapping):
+        return [Problem(where, "files", f"must be a table of sealed files, not {_kind(seal)}")]
+    found = {f.relative_to(folder).as_posix(): f for f in _data_files(folder)}
+    found["record.toml"] = meta_file
+    problems: list[Problem] = []
+    for name in sorted(set(seal) - set(found)):
+        why = f"sealed, but the file is missing (or was renamed); {hint}"
+        problems.append(Problem(clip(str(folder / name)), "file", why))
+    for name in sorted(set(found) - set(seal)):
+        why = f"not in the seal of record.toml: added since the folder was sealed; {hint}"
+        problems.append(Problem(clip(str(found[name])), "file", why))
+    for name in sorted(set(seal) & set(found)):
+        entry, file = seal[name], found[name]
+        if (
+            not isinstance(entry, Mapping)
+            or set(entry) != {"sha256", "entries"}
+            or not isinstance(entry["sha256"], str)
+            or type(entry["entries"]) is not int
+        ):
+            why = "a seal entry holds exactly sha256 (a string) and entries (an integer)"
+            problems.append(Problem(where, f"files.{clip(name)}", why))
+            continue
+        if name == "record.toml":
+            head = _head_of(meta_file)
+            if head is None:
+                continue
+            digest, count = head
+        else:
+            try:
+                digest = hashlib.sha256(file.read_bytes()).hexdigest()
+            except OSError:
+                continue  # reported when the file is read
+            raw = read(file, [])
+            count = _entries(name, raw) if raw is not None else entry["entries"]
+        if digest != entry["sha256"]:
+            why = f"its content changed since the folder was sealed (SHA-256 {digest[:12]}…, sealed {clip(entry['sha256'], 12)}); {hint}"
+            problems.append(Problem(str(file), "file", why))
+            continue
+        if count != entry["entries"]:
+            why = f"{count} entries, but the seal says {entry['entries']}; {hint}"
+            problems.append(Problem(str(file), "file", why))
+    return problems
+
+
 def _check_schema(raw: Mapping[str, Any], file: Path, problems: list[Problem]) -> None:
     schema = raw.get("schema")
-    if schema != SCHEMA:
+    if type(schema) is not int or schema != SCHEMA:
         problems.append(
             Problem(
-                str(file), "schema", f"schema = {schema!r}; this icclaw reads schema = {SCHEMA}"
+                str(file),
+                "schema",
+                f"schema = {clip(repr(schema))}; this icclaw reads schema = {SCHEMA} (an integer)",
             )
         )
 
 
-def _load_folder(folder: Path, read: _Read = _read_toml) -> Record:
+def _load_folder(folder: Path, read: _Read | None = None) -> Record:
     from icclaw.record import Record  # noqa: PLC0415  (the record imports nothing of the loader)
 
-    meta_file = folder / "record.toml"
-    if not meta_file.is_file():
-        raise FileNotFoundError(
-            f"{folder}: not a record folder (no record.toml); see the data format in the docs"
-        )
+    meta_file = _meta_file(folder)
+    read = _once(read or _reader_in(folder))
     problems: list[Problem] = []
     meta = read(meta_file, problems) or {}
     if meta:
         _check_schema(meta, meta_file, problems)
-        unknown = set(meta) - {"schema", "as_of", "title"}
+        unknown = set(meta) - {"schema", "as_of", "title", "files"}
         for key in sorted(unknown):
             problems.append(
                 Problem(
                     str(meta_file),
                     "record",
-                    f"unknown field '{key}'; allowed: schema, as_of, title",
+                    f"unknown field '{clip(key)}'; allowed: schema, as_of, title, files",
                 )
             )
+        title = meta.get("title")
+        if title is not None and not isinstance(title, str):
+            problems.append(
+                Problem(str(meta_file), "record", f"'title' must be a string, not {_kind(title)}")
+            )
+
     as_of = meta.get("as_of")
     if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
         problems.append(
@@ -195,10 +423,11 @@ def _load_folder(folder: Path, read: _Read = _read_toml) -> Record:
         )
         as_of = None
 
+    refs: _Refs = {}
     states_file = folder / "states.toml"
     states: list[State] = []
-    if states_file.is_file():
-        states = _read_states(states_file, problems, read)
+    if states_file.exists() or states_file.is_symlink():  # a directory here is a problem
+        states = _read_states(states_file, problems, read, refs)
     else:
         states = list(_embedded().states)
 
@@ -207,13 +436,16 @@ def _load_folder(folder: Path, read: _Read = _read_toml) -> Record:
     treaty_dir = folder / "treaties"
     files = sorted(treaty_dir.glob("*.toml")) if treaty_dir.is_dir() else []
     for file in files:
-        result = _read_treaty(file, problems, read)
+        result = _read_treaty(file, problems, read, refs)
         if result is not None:
             treaties.append(result[0])
             actions.extend(result[1])
     facts = {
-        name: _read_facts(folder / f"{name}.toml", name, problems, read) for name in _FACT_FILES
+        name: _read_facts(folder / f"{name}.toml", name, problems, read, refs)
+        for name in _FACT_FILES
     }
+    if meta:  # after every file was read once: the seal check reuses what was parsed
+        problems += _check_seal(folder, meta_file, meta.get("files"), read)
     if problems:
         raise DataError(problems)
     assert isinstance(as_of, dt.date)
@@ -229,9 +461,19 @@ def _load_folder(folder: Path, read: _Read = _read_toml) -> Record:
             resolutions=facts["icc/security-council"],
             situations=facts["icc/situations"],
             ihl_declarations=facts["ihl/declarations"],
+            references={group: srcs for group, srcs in refs.items() if srcs},
         )
     except RecordError as exc:
         raise DataError(exc.problems) from None
+
+
+_Refs = dict[str, "tuple[Source, ...]"]
+"""The named sources each file declares and no entry cites, by file (``Record.references``)."""
+
+
+def _unused(reader: Reader) -> tuple[Source, ...]:
+    """The file's named sources that no entry cites: kept, not dropped."""
+    return tuple(src for key, src in reader.sources.items() if key not in reader.used)
 
 
 _FACT_FILES: dict[str, tuple[str, type]] = {
@@ -243,23 +485,28 @@ _FACT_FILES: dict[str, tuple[str, type]] = {
 """The files of the engines' other facts: path in the folder → (table name, fact class)."""
 
 
-def _read_facts(file: Path, name: str, problems: list[Problem], read: _Read) -> list[Any]:
-    if not file.is_file():
+def _read_facts(
+    file: Path, name: str, problems: list[Problem], read: _Read, refs: _Refs
+) -> list[Any]:
+    if not (file.exists() or file.is_symlink()):
         return []
     raw = read(file, problems)
     if raw is None:
         return []
     _check_schema(raw, file, problems)
     table, cls = _FACT_FILES[name]
-    reader = Reader(str(file))
+    reader = Reader(str(file), RECORD_TYPES)
     reader.named_sources(raw.get("sources"))
     for key in set(raw) - {"schema", "sources", table}:
         reader.problem(
             "file", f"unknown top-level field '{key}'; allowed: schema, sources, {table}"
         )
     entries = raw.get(table, [])
+    if not isinstance(entries, list):
+        reader.problem(table, f"must be an array of tables: [[{table}]]")
+        entries = []
     out: list[Any] = []
-    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+    for i, entry in enumerate(entries):
         label = f"{table} {i + 1}"
         if isinstance(entry, Mapping):
             label += (
@@ -275,35 +522,47 @@ def _read_facts(file: Path, name: str, problems: list[Problem], read: _Read) -> 
         if fact is not None:
             out.append(fact)
     problems.extend(reader.problems)
+    refs[name] = _unused(reader)
     return out
 
 
-def _read_states(file: Path, problems: list[Problem], read: _Read) -> list[State]:
+def _read_states(file: Path, problems: list[Problem], read: _Read, refs: _Refs) -> list[State]:
     raw = read(file, problems)
     if raw is None:
         return []
     _check_schema(raw, file, problems)
-    reader = Reader(str(file))
+    reader = Reader(str(file), RECORD_TYPES)
     reader.named_sources(raw.get("sources"))
     for key in set(raw) - {"schema", "sources", "state"}:
         reader.problem("file", f"unknown top-level field '{key}'; allowed: schema, sources, state")
-    out = [
-        s
-        for i, entry in enumerate(raw.get("state", []))
-        if (s := reader.state(entry, i)) is not None
-    ]
+    entries = raw.get("state", [])
+    if not isinstance(entries, list):
+        reader.problem("state", "must be an array of tables: [[state]]")
+        entries = []
+    out: list[State] = []
+    seen: set[str] = set()
+    for i, entry in enumerate(entries):
+        state = reader.state(entry, i)
+        if state is None:
+            continue
+        if state.code in seen:
+            reader.problem(f"state {i + 1} ({state.code})", "appears twice: one entry a state")
+            continue
+        seen.add(state.code)
+        out.append(state)
     problems.extend(reader.problems)
+    refs["states"] = _unused(reader)
     return out
 
 
 def _read_treaty(
-    file: Path, problems: list[Problem], read: _Read
+    file: Path, problems: list[Problem], read: _Read, refs: _Refs
 ) -> tuple[Treaty, list[Action]] | None:
     raw = read(file, problems)
     if raw is None:
         return None
     _check_schema(raw, file, problems)
-    reader = Reader(str(file))
+    reader = Reader(str(file), RECORD_TYPES)
     reader.named_sources(raw.get("sources"))
     for key in set(raw) - {"schema", "sources", "treaty", "action", "list"}:
         reader.problem(
@@ -330,6 +589,7 @@ def _read_treaty(
     problems.extend(reader.problems)
     if treaty is None:
         return None
+    refs[f"treaties/{treaty.slug}"] = _unused(reader)
     return treaty, actions
 
 
@@ -354,13 +614,16 @@ def dump(record: Record, path: str | os.PathLike[str]) -> None:
         meta["title"] = record.title
     (folder / "record.toml").write_text(tomli_w.dumps(meta), encoding="utf-8")
 
+    references = dict(record.references)
     named: dict[str, Source] = {}
     states = [state_out(s, named) for s in record.states]
+    _cite(named, references.get("states", ()))
     (folder / "states.toml").write_text(_document(named, {"state": states}), encoding="utf-8")
     for treaty in record.treaties:
         named = {}
         head = treaty_out(treaty, named)
         lists, rest = lists_out([a for a in record.actions if a.treaty == treaty.slug], named)
+        _cite(named, references.get(f"treaties/{treaty.slug}", ()))
         body: dict[str, Any] = {"treaty": head}
         if lists:
             body["list"] = lists
@@ -375,12 +638,21 @@ def dump(record: Record, path: str | os.PathLike[str]) -> None:
         "ihl/declarations": record.ihl_declarations,
     }
     for name, items in facts.items():
-        if not items:
+        if not items and not references.get(name):
             continue
         (folder / name).parent.mkdir(exist_ok=True)
         named = {}
         body = {_FACT_FILES[name][0]: [fact_out(f, named) for f in items]}
+        _cite(named, references.get(name, ()))
         (folder / f"{name}.toml").write_text(_document(named, body), encoding="utf-8")
+    seal_folder(folder)
+
+
+def _cite(named: dict[str, Source], references: Iterable[Source]) -> None:
+    """Add a file's uncited named sources to those its entries cite."""
+    for src in references:
+        assert src.key is not None  # a reference is a named source
+        named.setdefault(src.key, src)
 
 
 def _document(named: Mapping[str, Source], body: dict[str, Any]) -> str:

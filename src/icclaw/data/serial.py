@@ -68,6 +68,10 @@ _BAD = object()
 """A value already reported as a problem."""
 
 
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _short(value: object, limit: int = 80) -> str:
     """A value for a message, cut to ``limit`` characters: user input is never echoed whole."""
     text = repr(value)
@@ -75,6 +79,133 @@ def _short(value: object, limit: int = 80) -> str:
 
 
 _T = TypeVar("_T")
+
+RECORD_TYPES: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "title",
+            "short_title",
+            "depositary",
+            "article",
+            "slug",
+            "kind",
+            "state",
+            "code",
+            "name",
+            "category",
+            "continuator",
+            "note",
+            "url",
+            "reference",
+            "consequences",
+            "consequences_article",
+            "conflict",
+            "conflict_article",
+            "group",
+            "niac_scope",
+            "niac_via",
+            "treaty",
+            "against",
+            "authority",
+            "scope",
+            "number",
+            "symbol",
+            "situation",
+            "area",
+            "security_council",
+        ],
+        "string",
+    ),
+    **dict.fromkeys(
+        [
+            "reservations",
+            "open_for_signature",
+            "partial",
+            "signatures_complete",
+            "historical_complete",
+            "accepted",
+            "given_effect",
+            "chapter_vii",
+            "personnel_only",
+            "excludes_non_party_contributors",
+        ],
+        "boolean",
+    ),
+    **dict.fromkeys(["years", "months", "days", "count", "total", "schema"], "integer"),
+    **dict.fromkeys(
+        ["aliases", "including", "yes", "no", "abstain", "territory", "cooperation", "referred_by"],
+        "array of strings",
+    ),
+    "alternatives": "array of tables",
+    **dict.fromkeys(
+        [
+            "consent_rule",
+            "withdrawal_rule",
+            "general_entry",
+            "requires",
+            "published",
+            "clauses",
+            "dates",
+            "sources",
+        ],
+        "table",
+    ),
+    **dict.fromkeys(("source", "announced_source", "effective_source"), "source"),
+}
+"""The type of every key of the record format (schema 1), by key: each key means one thing.
+
+Dates are not here: :meth:`Reader.date` reads each date key with its own message."""
+
+
+def type_problem(value: object, expected: str) -> str | None:
+    """What is wrong with ``value`` for a key of type ``expected`` (see :data:`RECORD_TYPES`).
+
+    ``None`` if nothing: a string is a string, a boolean a TOML boolean (never a number or a
+    string), an integer a TOML integer (never a boolean or a float), a date a bare TOML date.
+    """
+    ok = {
+        "string": lambda v: isinstance(v, str),
+        "boolean": lambda v: isinstance(v, bool),
+        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+        "date": lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime),
+        "array of strings": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+        "array of tables": lambda v: isinstance(v, list) and all(isinstance(x, Mapping) for x in v),
+        "table": lambda v: isinstance(v, Mapping),
+        "source": lambda v: isinstance(v, (str, Mapping)),
+    }[expected](value)
+    if ok:
+        return None
+    hint = {
+        "boolean": "true or false (a TOML boolean)",
+        "date": "a bare TOML date such as 2002-07-01",
+        "source": "a named source key or an inline source table",
+        "integer": "a whole number (a TOML integer)",
+        "table": "a table",
+        "string": "a string",
+    }.get(expected, expected)
+    if expected == "array of strings":
+        hint = 'an array of strings, e.g. ["RUS", "UKR"]'
+    elif expected == "array of tables":
+        hint = "an array of tables ([[...]] or [{...}])"
+    return f"must be {hint}, not {_kind_of(value)} {_short(value, 60)}"
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, list):
+        return "an array"
+    return "a table"
 
 
 class Reader:
@@ -86,10 +217,12 @@ class Reader:
         sources: The named sources of the file (``[sources.KEY]``).
     """
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, types: Mapping[str, str] | None = None) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
+        self.used: set[str] = set()
+        self.types: Mapping[str, str] = types or {}
 
     def problem(self, entry: str, message: str) -> None:
         """Record a problem with ``entry``."""
@@ -115,8 +248,13 @@ class Reader:
                     if close
                     else f"; allowed: {', '.join((*required, *optional))}"
                 )
-                self.problem(entry, f"unknown field '{key}'{hint}")
+                self.problem(entry, f"unknown field '{_clip(str(key))}'{hint}")
                 ok = False
+            elif key in self.types:
+                wrong = type_problem(raw[key], self.types[key])
+                if wrong is not None:
+                    self.problem(entry, f"'{key}' {wrong}")
+                    ok = False
         return ok
 
     def date(self, raw: Mapping[str, Any], key: str, entry: str) -> dt.date | None:
@@ -219,8 +357,9 @@ class Reader:
                     if close
                     else "; declare it as [sources." + raw + "]"
                 )
-                self.problem(entry, f"unknown source '{raw}'{hint}")
+                self.problem(entry, f"unknown source '{_clip(raw)}'{hint}")
                 return None
+            self.used.add(raw)
             return self.sources[raw]
         return self.source_table(raw, f"{entry} {field}")
 
@@ -484,7 +623,7 @@ class Reader:
             self.problem(entry, f"must be a table with a 'kind': {kinds}")
             return None
         kind = raw["kind"]
-        if kind not in _RULES:
+        if not isinstance(kind, str) or kind not in _RULES:
             self.problem(entry, f"kind {_short(kind)} is not one of {kinds}")
             return None
         cls, numbers = _RULES[kind]
@@ -669,6 +808,9 @@ class Reader:
                 ),
             )
             if made is None:
+                return None
+            if made in out:
+                self.problem(where, "repeats an earlier alternative: each dating is given once")
                 return None
             out.append(made)
         return tuple(out)
