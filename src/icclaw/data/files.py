@@ -103,6 +103,20 @@ def _depth(value: object) -> int:
     return deepest
 
 
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once (JSON readers would keep the last)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {clip(repr(key), 60)} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def read_document(
     file: Path,
     problems: list[Problem],
@@ -120,7 +134,8 @@ def read_document(
         return None
     name = clip(str(file))
     try:
-        data = file.read_bytes()
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # never more than the limit, even if it grew
     except OSError as exc:
         problems.append(Problem(name, "file", f"cannot be read: {exc.strerror or exc}"))
         return None
@@ -141,7 +156,11 @@ def read_document(
         return None
     label = form.upper()
     try:
-        raw = json.loads(text) if form == "json" else tomllib.loads(text)
+        raw = (
+            json.loads(text, object_pairs_hook=_once_each, parse_constant=_no_constant)
+            if form == "json"
+            else tomllib.loads(text)
+        )
     except RecursionError:
         problems.append(
             Problem(name, "file", f"nested deeper than the format allows ({MAX_DEPTH} levels)")

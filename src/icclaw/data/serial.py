@@ -248,7 +248,7 @@ class Reader:
                     if close
                     else f"; allowed: {', '.join((*required, *optional))}"
                 )
-                self.problem(entry, f"unknown field '{_clip(str(key))}'{hint}")
+                self.problem(entry, f"unknown field {_short(key)}{hint}")
                 ok = False
             elif key in self.types:
                 wrong = type_problem(raw[key], self.types[key])
@@ -323,10 +323,10 @@ class Reader:
         if not self.fields(raw, entry, ("kind", "title"), ("url", "reference", "date")):
             return None
         kind = raw["kind"]
-        if kind not in {k.value for k in SourceKind}:
+        if not isinstance(kind, str) or kind not in {k.value for k in SourceKind}:
             self.problem(
                 entry,
-                f"source kind {kind!r} is not one of {', '.join(k.value for k in SourceKind)}",
+                f"source kind {_short(kind)} is not one of {', '.join(k.value for k in SourceKind)}",
             )
             return None
         return self.build(
@@ -355,9 +355,9 @@ class Reader:
                 hint = (
                     f"; did you mean '{close[0]}'?"
                     if close
-                    else "; declare it as [sources." + raw + "]"
+                    else f"; declare it as [sources.{_clip(raw, 60)}]"
                 )
-                self.problem(entry, f"unknown source '{_clip(raw)}'{hint}")
+                self.problem(entry, f"unknown source {_short(raw)}{hint}")
                 return None
             self.used.add(raw)
             return self.sources[raw]

@@ -25,30 +25,58 @@ A situation file::
     [[consent]]                    # territorial_state, foreign_state, start, end
     [[occupation]]                 # occupant, territory, start, end, effective_control, area, through
 
-Every problem is collected and raised as one :class:`~icclaw.errors.DataError`.
+The file is read exactly as written, or refused:
+
+* every value has its type: a boolean is ``true`` or ``false`` (not ``"true"``, not ``1``); a
+  date is a TOML date, in JSON a ``"YYYY-MM-DD"`` string; a state code is three capital letters;
+  a name is non-empty text on one line; ``schema`` is the integer 1. JSON ``null`` is refused:
+  leave out a key whose value is unknown;
+* unknown keys are refused at every level, and the arrays of tables are arrays of tables;
+* every reference is resolved: a hostilities ``a`` and ``b`` name a ``[[state]]`` or a
+  ``[[group]]``; a control's ``state`` a ``[[state]]`` and its ``group`` a ``[[group]]``; an
+  occupation's ``through`` a ``[[group]]``; a ``source = "KEY"`` a ``[sources.KEY]``. The states
+  of a consent or an occupation, and a territory, need only be state codes: a state can consent,
+  or be occupied, without fighting (occupation meeting no armed resistance, common art. 2(2));
+  the record checks every code when the situation is classified;
+* nothing is said twice: a state or a group declared twice, the same hostilities, consent or
+  occupation twice (its source aside), a control of one group by one state for overlapping
+  periods; and nothing is declared in vain: a named source no fact cites is refused;
+* periods are sane: no ``end`` before its ``start``; ``concluded`` only with an ``end``.
+
+Every problem is collected and raised as one :class:`~icclaw.errors.DataError`, each naming the
+file, the entry (e.g. ``hostilities 2 (UKR – DPR/LPR armed groups)``), the field, what was found
+(clipped) and what was expected.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+import difflib
+import functools
+import re
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+import attrs
 
 from icclaw.data.files import clip, read_document
 from icclaw.data.serial import SCHEMA, Reader
 from icclaw.dates import Period
 from icclaw.errors import DataError, Problem
+from icclaw.findings import Source, SourceKind
 from icclaw.ihl.facts import (
     ArmedGroup,
     Consent,
     Control,
+    ControlLevel,
     Hostilities,
     Intensity,
     Occupation,
     Organisation,
     Situation,
     StateActor,
+    overlapping_controls,
 )
 
 if TYPE_CHECKING:
@@ -57,249 +85,694 @@ if TYPE_CHECKING:
 __all__ = ["load_situation"]
 
 _T = TypeVar("_T")
+Form = Literal["toml", "json"]
+
+HEADLINE = "invalid situation file"
+"""The first line of the report of a refused situation file."""
+
+_ARRAYS = ("state", "group", "hostilities", "control", "consent", "occupation")
+_TOP = ("schema", "name", "source", "sources", *_ARRAYS)
+_CODE = re.compile(r"[A-Z]{3}")
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHOWN = 60
+"""The most characters of a value a message quotes (before escaping)."""
+_HINT_LENGTH = 100
+_HINT_CANDIDATES = 200
+"""A "did you mean" is sought for a name of at most this length among at most so many names."""
+_NOT_ON_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What text may not hold: control characters (Unicode category Cc, line feeds among them),
+line and paragraph separators (Zl, Zp) and lone surrogates (Cs, not text at all)."""
+
+_EXPECTED = {
+    "code": "a state code: three capital letters (ISO 3166-1 alpha-3), such as 'UKR'",
+    "name": "a name: non-empty text on one line",
+    "text": "non-empty text on one line",
+    "bool": "true or false (leave the key out where it is unknown)",
+    "level": f"one of {', '.join(repr(c.value) for c in ControlLevel)}",
+    "kind": f"one of {', '.join(repr(k.value) for k in SourceKind)}",
+}
+_MISSING = {
+    "schema": f"schema = {SCHEMA}, the format this reads",
+    "name": "a name",
+    "code": "the state's code, such as 'UKR'",
+    "a": "an actor: a [[state]] code or a [[group]] name",
+    "b": "an actor: a [[state]] code or a [[group]] name",
+    "start": "the first day, a date",
+    "territory": "the code of the state whose territory it is",
+    "state": "the code of the controlling [[state]]",
+    "group": "the name of the controlled [[group]]",
+    "level": _EXPECTED["level"],
+    "territorial_state": "the code of the consenting state",
+    "foreign_state": "the code of the state whose forces are invited",
+    "occupant": "the code of the occupying state",
+    "kind": _EXPECTED["kind"],
+    "title": "what the source is, in words a reader can look up",
+}
+"""What each required field holds, for the report of its absence."""
+_FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
+    "state": {"code": ("code", True)},
+    "group": {
+        "name": ("name", True),
+        "organisation": ("organisation", False),
+        "liberation_movement": ("bool", False),
+        "source": ("source", False),
+    },
+    "hostilities": {
+        "a": ("actor", True),
+        "b": ("actor", True),
+        "start": ("date", True),
+        "end": ("date", False),
+        "concluded": ("bool", False),
+        "territory": ("code", True),
+        "intensity": ("intensity", False),
+        "area": ("name", False),
+        "source": ("source", False),
+    },
+    "control": {
+        "state": ("state", True),
+        "group": ("group", True),
+        "level": ("level", True),
+        "start": ("date", True),
+        "end": ("date", False),
+        "source": ("source", False),
+    },
+    "consent": {
+        "territorial_state": ("code", True),
+        "foreign_state": ("code", True),
+        "start": ("date", True),
+        "end": ("date", False),
+        "source": ("source", False),
+    },
+    "occupation": {
+        "occupant": ("code", True),
+        "territory": ("code", True),
+        "start": ("date", True),
+        "end": ("date", False),
+        "effective_control": ("bool", False),
+        "area": ("name", False),
+        "through": ("group", False),
+        "source": ("source", False),
+    },
+    "source": {
+        "kind": ("kind", True),
+        "title": ("text", True),
+        "url": ("text", False),
+        "reference": ("text", False),
+        "date": ("date", False),
+    },
+}
+"""Each table's fields: name → (how it is read, whether it is required)."""
 
 
 def load_situation(path: str | os.PathLike[str]) -> Situation:
-    """Read a situation from ``path`` (``.toml`` or ``.json``).
+    """Read a situation from ``path`` (``.json`` for JSON; any other name is read as TOML).
 
     Raises:
-        DataError: every problem in the file, each with its entry and reason.
+        DataError: every problem in the file, each with its entry, field, what was found and
+            what was expected.
         FileNotFoundError: if there is no such file.
     """
     file = Path(path)
-    if not file.exists() and not file.is_symlink():
+    try:
+        present = file.exists() or file.is_symlink()
+    except OSError:  # a name too long for the system, say: read_document reports it
+        present = True
+    if not present:
         raise FileNotFoundError(f"{clip(str(file))}: no such situation file")
     problems: list[Problem] = []
-    form: Literal["toml", "json"] = "json" if file.suffix.lower() == ".json" else "toml"
+    form: Form = "json" if file.suffix.lower() == ".json" else "toml"
     raw = read_document(file, problems, form=form)
-    if raw is None:
-        raise DataError(problems)
-    return _Situation(str(file), json_dates=file.suffix.lower() == ".json").read(raw)
+    if raw is None or problems:
+        raise DataError(problems, HEADLINE)
+    return _Situation(clip(str(file)), form).read(raw)
+
+
+# --- describing what was found --------------------------------------------------------------
+
+
+def _text(value: str, limit: int = _SHOWN) -> str:
+    """A string for a message: quoted and escaped (one line), clipped."""
+    shown = clip(repr(value[:limit]), limit * 2)
+    return shown if len(value) <= limit else f"{shown}… ({len(value):,} characters)"
+
+
+def _label(value: object) -> str:
+    """A name for an entry's label: as written if short and printable, else quoted and clipped."""
+    if not isinstance(value, str):
+        return "?"
+    return value if len(value) <= 40 and value.isprintable() else _text(value, 40)
+
+
+def _close(value: str, known: Collection[str]) -> str | None:
+    """The known name closest to ``value``, if one is close (not sought among very many)."""
+    if len(value) > _HINT_LENGTH or len(known) > _HINT_CANDIDATES:
+        return None
+    found = difflib.get_close_matches(value, sorted(known), n=1)
+    return found[0] if found else None
+
+
+def _one_line(value: str) -> bool:
+    """Whether ``value`` holds no control character, lone surrogate or line break."""
+    return _NOT_ON_ONE_LINE.search(value) is None
 
 
 class _Situation(Reader):
-    def __init__(self, file: str, *, json_dates: bool) -> None:
+    """Reads a parsed situation document, collecting every problem."""
+
+    def __init__(self, file: str, form: Form) -> None:
         super().__init__(file)
-        self.json_dates = json_dates
+        self.form: Form = form
+        self.names: dict[str, frozenset[str]] = {}
+        """What a reference may name, by kind: actor, state, group."""
+        self.listings: dict[str, str] = {}
+        """The names a reference may take, listed once for every message."""
+        self.broken_sources: set[str] = set()
 
-    def day(self, raw: Mapping[str, Any], key: str, entry: str) -> dt.date | None:
+    # --- messages ---------------------------------------------------------------------------
+
+    def found(self, value: object) -> str:
+        """What was found, for a message: the value, clipped, and its type."""
+        json_form = self.form == "json"
+        if value is None:
+            return "null"
+        if isinstance(value, bool):
+            return f"{str(value).lower()} (a boolean)"
+        if isinstance(value, int):
+            shown = str(value) if abs(value) < 10**30 else "a very large number"
+            return f"{shown} ({'a number' if json_form else 'an integer'})"
+        if isinstance(value, float):
+            return f"{value!r} ({'a number' if json_form else 'a float'})"
+        if isinstance(value, str):
+            return f"{_text(value)} (a string)"
+        if isinstance(value, dt.datetime):
+            return f"{value.isoformat()} (a date-time)"
+        if isinstance(value, dt.date):
+            return f"{value.isoformat()} (a date)"
+        if isinstance(value, dt.time):
+            return f"{value.isoformat()} (a time of day)"
+        if isinstance(value, list):
+            return f"an array of {len(value):,} item{'s' if len(value) != 1 else ''}"
+        if isinstance(value, Mapping):
+            return "an object" if json_form else "a table"
+        return type(value).__name__
+
+    def wrong(self, entry: str, key: str, value: object, expected: str) -> None:
+        """Record that ``key`` holds ``value`` where ``expected`` was expected."""
+        self.problem(entry, f"'{key}' = {self.found(value)}; expected {expected}")
+
+    def fields(
+        self, raw: Mapping[str, Any], entry: str, required: Iterable[str], optional: Iterable[str]
+    ) -> bool:
+        """Check that ``raw`` has every required key, no unknown one and no JSON ``null``."""
+        required, optional = tuple(required), tuple(optional)
+        allowed = (*required, *optional)
+        ok = True
+        for key in required:
+            if key not in raw:
+                self.problem(entry, f"missing field '{key}'; expected {_MISSING.get(key, 'it')}")
+                ok = False
+        for key, value in raw.items():
+            if key not in allowed:
+                close = _close(key, allowed)
+                hint = (
+                    f"did you mean '{close}'?"
+                    if close
+                    else f"expected one of: {', '.join(allowed)}"
+                )
+                self.problem(entry, f"unknown field {_text(key)}; {hint}")
+                ok = False
+            elif value is None:
+                self.problem(
+                    entry, f"'{key}' = null; expected a value (leave out a key that is unknown)"
+                )
+                ok = False
+        return ok
+
+    # --- values -----------------------------------------------------------------------------
+
+    def date(self, raw: Mapping[str, Any], key: str, entry: str) -> dt.date | None:
+        """Read a date: a TOML date, or in JSON a ``"YYYY-MM-DD"`` string; ``None`` if absent."""
         value = raw.get(key)
-        if self.json_dates and isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                self.problem(entry, f"'{key}' = {value!r} is not a date; write YYYY-MM-DD")
-                return None
-        return self.date(raw, key, entry)
-
-    def period(self, raw: Mapping[str, Any], entry: str) -> Period | None:
-        start = self.day(raw, "start", entry)
-        end = self.day(raw, "end", entry)
-        if start is None:
-            if "start" not in raw:
-                self.problem(entry, "missing field 'start'")
+        if value is None:
             return None
-        return self.build(entry, lambda: Period(start, end))
-
-    def indicators(self, cls: type[Organisation] | type[Intensity], raw: Any, entry: str) -> Any:
-        if raw is None:
-            return cls()
-        if not isinstance(raw, Mapping):
-            self.problem(
-                entry, "must be a table of indicators: true, false, or left out when unknown"
-            )
+        if self.form == "json":
+            if isinstance(value, str) and _DAY.fullmatch(value):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    self.wrong(entry, key, value, "a real calendar day, written YYYY-MM-DD")
+                    return None
+            self.wrong(entry, key, value, 'a date written "YYYY-MM-DD", such as "2002-07-01"')
             return None
+        if isinstance(value, dt.datetime):
+            self.wrong(entry, key, value, f"a date without a time of day, such as {value.date()}")
+            return None
+        if isinstance(value, dt.date):
+            return value
+        self.wrong(entry, key, value, "a date written bare (no quotes), such as 2002-07-01")
+        return None
+
+    def value(self, raw: Mapping[str, Any], key: str, how: str, entry: str) -> Any:
+        """Read ``raw[key]`` as ``how`` says; ``None`` (with the problem recorded) if it is wrong."""
+        value = raw[key]
+        if how == "date":
+            return self.date(raw, key, entry)
+        if how == "source":
+            return self.source(value, entry)
+        if how == "bool":
+            if isinstance(value, bool):
+                return value
+            self.wrong(entry, key, value, _EXPECTED["bool"])
+            return None
+        if how == "code":
+            if isinstance(value, str) and _CODE.fullmatch(value):
+                return value
+            self.wrong(entry, key, value, _EXPECTED["code"])
+            return None
+        if how in ("text", "name", "actor", "state", "group"):
+            if isinstance(value, str) and value.strip() and _one_line(value):
+                return self.reference(key, value, how, entry)
+            self.wrong(entry, key, value, _EXPECTED["text" if how == "text" else "name"])
+            return None
+        if how in ("level", "kind"):
+            choices = ControlLevel if how == "level" else SourceKind
+            if isinstance(value, str) and value in {c.value for c in choices}:
+                return value
+            self.wrong(entry, key, value, _EXPECTED[how])
+            return None
+        if not isinstance(value, Mapping):
+            self.wrong(entry, key, value, "a table of indicators: each true or false, or left out")
+            return None
+        cls = Organisation if how == "organisation" else Intensity
+        return self.indicators(cls, value, f"{entry} {how}")
+
+    def reference(self, key: str, value: str, how: str, entry: str) -> str | None:
+        """``value`` if it names what ``how`` requires: any name, an actor, a state or a group."""
+        if how in ("text", "name"):
+            return value
+        known = self.names[how]
+        if value in known:
+            return value
+        what = {
+            "actor": "a [[state]] code or a [[group]] name",
+            "state": "the code of a [[state]]",
+            "group": "the name of a [[group]]",
+        }[how]
+        close = _close(value, known)
+        self.wrong(entry, key, value, f"{what} declared in this file{self.hint(how, close)}")
+        return None
+
+    def hint(self, how: str, close: str | None) -> str:
+        """The closest name, or else the names a reference of kind ``how`` may take (once)."""
+        if close is not None:
+            return f"; did you mean {_text(close, 40)}?"
+        if how not in self.listings:
+            known = self.names[how]
+            shown = ", ".join(_label(n) for n in sorted(known)[:8])
+            more = f" and {len(known) - 8:,} more" if len(known) > 8 else ""
+            self.listings[how] = f": {clip(shown, 120)}{more}" if known else " (none is)"
+        return self.listings[how]
+
+    def table(self, raw: Mapping[str, Any], kind: str, entry: str) -> dict[str, Any] | None:
+        """Read the fields of a ``kind`` table; ``None`` if any problem was found."""
+        spec = _FIELDS[kind]
+        before = len(self.problems)
+        self.fields(
+            raw,
+            entry,
+            [k for k, (_, required) in spec.items() if required],
+            [k for k, (_, required) in spec.items() if not required],
+        )
+        values = {
+            key: self.value(raw, key, how, entry)
+            for key, (how, _) in spec.items()
+            if raw.get(key) is not None
+        }
+        return values if len(self.problems) == before else None
+
+    def indicators(
+        self, cls: type[Organisation | Intensity], raw: Mapping[str, Any], entry: str
+    ) -> Any:
+        """Read a table of indicators (true, false or left out), ``asserted`` and ``sources``."""
+        before = len(self.problems)
         names = (*cls.INDICATORS, "asserted")
-        if not self.fields(raw, entry, (), (*names, "sources")):
+        self.fields(raw, entry, (), (*names, "sources"))
+        values = {n: self.value(raw, n, "bool", entry) for n in names if raw.get(n) is not None}
+        sources: dict[str, Source | None] = {}
+        given = raw.get("sources")
+        if given is not None and not isinstance(given, Mapping):
+            self.wrong(entry, "sources", given, "a table: indicator = source")
+        elif given is not None:
+            where = f"{entry} sources"
+            self.fields(given, where, (), names)
+            sources = {
+                name: self.source(src, f"{where}.{name}")
+                for name, src in given.items()
+                if name in names and src is not None
+            }
+        if len(self.problems) > before:
             return None
-        sources = {}
-        given = raw.get("sources", {})
-        if not isinstance(given, Mapping):
-            self.problem(entry, "sources must be a table: indicator name = source")
-            return None
-        for name, src in given.items():
-            found = self.source(src, f"{entry} sources.{name}")
-            if found is not None:
-                sources[name] = found
-        values = {n: raw.get(n) for n in names if n in raw}
         return self.build(entry, lambda: cls(**values, sources=sources))
 
-    def optional_source(self, raw: Mapping[str, Any], entry: str) -> Any:
-        return self.source(raw["source"], entry) if "source" in raw else None
+    # --- sources ----------------------------------------------------------------------------
 
-    def each(
-        self, raw: Mapping[str, Any], table: str, read: Callable[[Mapping[str, Any], str], Any]
-    ) -> list[Any]:
-        entries = raw.get(table, [])
-        if not isinstance(entries, list):
-            self.problem(table, f"must be an array of tables: [[{table}]]")
+    def named_sources(self, raw: Any) -> None:
+        """Read the file's ``[sources.KEY]`` tables."""
+        if not isinstance(raw, Mapping):
+            self.wrong("file", "sources", raw, "a table of named sources: [sources.KEY]")
+            return
+        for key, table in raw.items():
+            source = self.source_table(table, f"source {_text(key, 40)}", key=key)
+            if source is None:
+                self.broken_sources.add(key)
+            else:
+                self.sources[key] = source
+
+    def source_table(self, raw: Any, entry: str, key: str | None = None) -> Source | None:
+        """Read one source table: kind and title; url, reference and date if known."""
+        if not isinstance(raw, Mapping):
+            self.problem(
+                entry,
+                f"is {self.found(raw)}; expected a source: a table with kind and title "
+                "(and url, reference, date)",
+            )
+            return None
+        values = self.table(raw, "source", entry)
+        if values is None:
+            return None
+        return self.build(entry, lambda: Source(**values, key=key))
+
+    def source(self, raw: Any, entry: str, field: str = "source") -> Source | None:
+        """Read a ``source`` field: the key of a named source, or an inline source table."""
+        if isinstance(raw, str):
+            if raw in self.sources:
+                return self.sources[raw]
+            if raw not in self.broken_sources:  # a broken source is reported once, where it is
+                close = _close(raw, self.sources)
+                hint = f"; did you mean {_text(close, 40)}?" if close else ""
+                self.wrong(entry, field, raw, f"the key of a [sources.KEY] table{hint}")
+            return None
+        if isinstance(raw, Mapping):
+            return self.source_table(raw, f"{entry} {field}")
+        self.wrong(
+            entry, field, raw, "the key of a [sources.KEY] table, or a table with kind and title"
+        )
+        return None
+
+    def unused_sources(self, raw: Mapping[str, Any]) -> None:
+        """A named source no fact cites is refused: it would be read and then dropped."""
+        named = raw.get("sources")
+        if not isinstance(named, Mapping):
+            return
+        cited: set[str] = set()
+        stack: list[Any] = [v for k, v in raw.items() if k != "sources"]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Mapping):
+                for key, value in node.items():
+                    if key == "source" and isinstance(value, str):
+                        cited.add(value)
+                    elif key == "sources" and isinstance(value, Mapping):
+                        cited |= {v for v in value.values() if isinstance(v, str)}
+                    stack.append(value)
+            elif isinstance(node, list):
+                stack.extend(node)
+        if isinstance(raw.get("source"), str):
+            cited.add(raw["source"])
+        for key in named:
+            if key not in cited:
+                self.problem(
+                    f"source {_text(key, 40)}",
+                    f"declared but cited by no fact; expected a fact with source = {_text(key, 40)}, "
+                    "or no such source",
+                )
+
+    # --- the document -----------------------------------------------------------------------
+
+    def entries(self, raw: Mapping[str, Any], table: str) -> list[tuple[int, Mapping[str, Any]]]:
+        """The entries of an array of tables, numbered from 1; each other item is a problem."""
+        value = raw.get(table)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.wrong("file", table, value, f"an array of tables: [[{table}]] entries")
             return []
         out = []
-        for i, item in enumerate(entries):
-            entry = f"{table} {i + 1}"
-            if not isinstance(item, Mapping):
-                self.problem(entry, "must be a table")
-                continue
-            found = read(item, entry)
-            if found is not None:
-                out.append(found)
+        for i, item in enumerate(value, 1):
+            if isinstance(item, Mapping):
+                out.append((i, item))
+            else:
+                self.problem(
+                    f"{table} {i}", f"is {self.found(item)}; expected a table ([[{table}]])"
+                )
         return out
 
     def read(self, raw: Mapping[str, Any]) -> Situation:
-        if raw.get("schema") != SCHEMA:
-            self.problem(
-                "schema", f"schema = {raw.get('schema')!r}; this icclaw reads schema = {SCHEMA}"
-            )
-        allowed = {
-            "schema",
-            "name",
-            "source",
-            "sources",
-            "state",
-            "group",
-            "hostilities",
-            "control",
-            "consent",
-            "occupation",
-        }
-        for key in sorted(set(raw) - allowed):
-            self.problem(
-                "file", f"unknown top-level field '{key}'; allowed: {', '.join(sorted(allowed))}"
-            )
-        self.named_sources(raw.get("sources"))
-        states = self.each(raw, "state", self.state_actor)
-        groups = self.each(raw, "group", self.group)
-        hostilities = self.each(raw, "hostilities", self.hostilities)
-        controls = self.each(raw, "control", self.control)
-        consents = self.each(raw, "consent", self.consent)
-        occupations = self.each(raw, "occupation", self.occupation)
-        name = raw.get("name")
-        if not isinstance(name, str) or not name.strip():
-            self.problem("name", "the situation needs a name")
+        """Read the whole document: the situation, or one DataError with every problem."""
+        self.fields(raw, "file", ("schema", "name"), _TOP[2:])
+        schema = raw.get("schema")
+        if schema is not None and (type(schema) is not int or schema != SCHEMA):
+            self.wrong("file", "schema", schema, f"the integer {SCHEMA} (the format this reads)")
+        name = None
+        if raw.get("name") is not None:
+            name = self.value(raw, "name", "name", "file")
+        if raw.get("sources") is not None:
+            self.named_sources(raw["sources"])
+        self.unused_sources(raw)
+        source = self.source(raw["source"], "file") if raw.get("source") is not None else None
+        rows = {table: self.entries(raw, table) for table in _ARRAYS}
+        codes = frozenset(e["code"] for _, e in rows["state"] if isinstance(e.get("code"), str))
+        names = frozenset(e["name"] for _, e in rows["group"] if isinstance(e.get("name"), str))
+        self.names = {"actor": codes | names, "state": codes, "group": names}
+        states = self.read_states(rows["state"])
+        groups = self.read_groups(rows["group"])
+        hostilities = self.read_hostilities(rows["hostilities"])
+        controls = self.read_controls(rows["control"])
+        consents = self.facts(rows["consent"], "consent", self.consent, _without_source)
+        occupations = self.facts(rows["occupation"], "occupation", self.occupation, _without_source)
         if self.problems:
-            raise DataError(self.problems)
+            raise DataError(self.problems, HEADLINE)
         situation = self.build(
-            "situation",
+            "file",
             lambda: Situation(
-                str(name),
-                (*states, *groups),
-                hostilities,
-                controls,
-                consents,
-                occupations,
-                self.optional_source(raw, "situation"),
+                str(name), (*states, *groups), hostilities, controls, consents, occupations, source
             ),
         )
-        if situation is None:
-            raise DataError(self.problems)
+        if situation is None or self.problems:
+            raise DataError(self.problems, HEADLINE)
         return situation
 
-    def state_actor(self, raw: Mapping[str, Any], entry: str) -> StateActor | None:
-        if not self.fields(raw, entry, ("code",), ()):
-            return None
-        return self.build(entry, lambda: StateActor(raw["code"]))
+    def read_states(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[StateActor]:
+        out: list[StateActor] = []
+        first: dict[str, str] = {}
+        for i, raw in rows:
+            entry = _entry("state", i, raw)
+            values = self.table(raw, "state", entry)
+            if values is None:
+                continue
+            code = values["code"]
+            if code in first:
+                self.wrong(entry, "code", code, f"each state once: {first[code]} declares it")
+                continue
+            first[code] = entry
+            actor = self.build(entry, functools.partial(StateActor, code))
+            if actor is not None:
+                out.append(actor)
+        return out
 
-    def group(self, raw: Mapping[str, Any], entry: str) -> ArmedGroup | None:
-        if not self.fields(
-            raw, entry, ("name",), ("organisation", "liberation_movement", "source")
-        ):
-            return None
-        organisation = self.indicators(
-            Organisation, raw.get("organisation"), f"{entry} organisation"
-        )
-        if organisation is None:
-            return None
-        return self.build(
-            entry,
-            lambda: ArmedGroup(
-                raw["name"],
-                organisation,
-                raw.get("liberation_movement", False),
-                self.optional_source(raw, entry),
-            ),
-        )
+    def read_groups(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[ArmedGroup]:
+        out: list[ArmedGroup] = []
+        first: dict[str, str] = {}
+        for i, raw in rows:
+            entry = _entry("group", i, raw)
+            values = self.table(raw, "group", entry)
+            if values is None:
+                continue
+            name = values["name"]
+            if name in self.names["state"]:
+                self.wrong(entry, "name", name, "a name no [[state]] has as its code")
+                continue
+            if name in first:
+                self.wrong(entry, "name", name, f"each group once: {first[name]} declares it")
+                continue
+            first[name] = entry
+            group = self.build(entry, functools.partial(ArmedGroup, **values))
+            if group is not None:
+                out.append(group)
+        return out
 
-    def hostilities(self, raw: Mapping[str, Any], entry: str) -> Hostilities | None:
-        if not self.fields(
-            raw,
-            entry,
-            ("a", "b", "start", "territory"),
-            ("end", "concluded", "intensity", "area", "source"),
-        ):
+    def period(self, values: dict[str, Any], entry: str) -> Period | None:
+        start, end = values["start"], values.get("end")
+        if end is not None and end < start:
+            self.problem(
+                entry,
+                f"'end' = {end} is before 'start' = {start}; expected an end on or after the start",
+            )
             return None
-        period = self.period(raw, entry)
-        intensity = self.indicators(Intensity, raw.get("intensity"), f"{entry} intensity")
-        if period is None or intensity is None:
-            return None
-        return self.build(
-            entry,
-            lambda: Hostilities(
-                raw["a"],
-                raw["b"],
-                period,
-                raw["territory"],
-                intensity,
-                raw.get("area"),
-                self.optional_source(raw, entry),
-                raw.get("concluded"),
-            ),
-        )
+        return self.build(entry, lambda: Period(start, end))
 
-    def dated(
-        self,
-        raw: Mapping[str, Any],
-        entry: str,
-        fields: tuple[tuple[str, ...], tuple[str, ...]],
-        make: Callable[[Period], _T],
-    ) -> _T | None:
-        """Read an entry with a period.
+    def read_hostilities(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[Hostilities]:
+        def one(raw: Mapping[str, Any], entry: str) -> Hostilities | None:
+            values = self.table(raw, "hostilities", entry)
+            if values is None:
+                return None
+            if values["a"] == values["b"]:
+                self.wrong(entry, "b", values["b"], "an actor other than 'a'")
+                return None
+            if "concluded" in values and "end" not in values:
+                self.wrong(
+                    entry,
+                    "concluded",
+                    values["concluded"],
+                    "no 'concluded' without an 'end': whether the conflict ended with the "
+                    "fighting is said of fighting that ended",
+                )
+                return None
+            period = self.period(values, entry)
+            if period is None:
+                return None
+            return self.build(
+                entry,
+                lambda: Hostilities(
+                    values["a"],
+                    values["b"],
+                    period,
+                    values["territory"],
+                    values.get("intensity", Intensity()),
+                    values.get("area"),
+                    values.get("source"),
+                    values.get("concluded"),
+                ),
+            )
 
-        Check its fields (``start`` and ``end`` added), read the period, then build it; ``None``
-        with the problem recorded if any step fails.
-        """
-        required, optional = fields
-        if not self.fields(raw, entry, (*required, "start"), ("end", *optional)):
-            return None
-        period = self.period(raw, entry)
-        if period is None:
-            return None
-        return self.build(entry, lambda: make(period))
+        return self.facts(rows, "hostilities", one, _hostilities_key)
 
-    def control(self, raw: Mapping[str, Any], entry: str) -> Control | None:
-        return self.dated(
-            raw,
-            entry,
-            (("state", "group", "level"), ("source",)),
-            lambda period: Control(
-                raw["state"], raw["group"], raw["level"], period, self.optional_source(raw, entry)
-            ),
-        )
+    def read_controls(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[Control]:
+        read: list[tuple[str, Control]] = []
+        for i, raw in rows:
+            entry = _entry("control", i, raw)
+            values = self.table(raw, "control", entry)
+            period = None if values is None else self.period(values, entry)
+            if values is None or period is None:
+                continue
+            control = self.build(
+                entry,
+                functools.partial(
+                    Control,
+                    values["state"],
+                    values["group"],
+                    values["level"],
+                    period,
+                    values.get("source"),
+                ),
+            )
+            if control is not None:
+                read.append((entry, control))
+        entries = {id(c): entry for entry, c in read}
+        clashing = set()
+        for earlier, later in overlapping_controls([c for _, c in read]):
+            clashing.add(id(later))
+            self.problem(
+                entries[id(later)],
+                f"'start' = {later.period.start}: its period ({later.period}) overlaps that of "
+                f"{entries[id(earlier)]} ({earlier.period}); expected one level of control of a "
+                "group by a state a day",
+            )
+        return [c for _, c in read if id(c) not in clashing]
 
     def consent(self, raw: Mapping[str, Any], entry: str) -> Consent | None:
-        return self.dated(
-            raw,
+        values = self.table(raw, "consent", entry)
+        if values is None:
+            return None
+        if values["territorial_state"] == values["foreign_state"]:
+            self.wrong(
+                entry,
+                "foreign_state",
+                values["foreign_state"],
+                "a state other than the territorial state",
+            )
+            return None
+        period = self.period(values, entry)
+        if period is None:
+            return None
+        return self.build(
             entry,
-            (("territorial_state", "foreign_state"), ("source",)),
-            lambda period: Consent(
-                raw["territorial_state"],
-                raw["foreign_state"],
-                period,
-                self.optional_source(raw, entry),
+            lambda: Consent(
+                values["territorial_state"], values["foreign_state"], period, values.get("source")
             ),
         )
 
     def occupation(self, raw: Mapping[str, Any], entry: str) -> Occupation | None:
-        return self.dated(
-            raw,
+        values = self.table(raw, "occupation", entry)
+        if values is None:
+            return None
+        if values["occupant"] == values["territory"]:
+            self.wrong(entry, "territory", values["territory"], "a state other than the occupant")
+            return None
+        period = self.period(values, entry)
+        if period is None:
+            return None
+        return self.build(
             entry,
-            (("occupant", "territory"), ("effective_control", "area", "through", "source")),
-            lambda period: Occupation(
-                raw["occupant"],
-                raw["territory"],
+            lambda: Occupation(
+                values["occupant"],
+                values["territory"],
                 period,
-                raw.get("effective_control"),
-                raw.get("area"),
-                raw.get("through"),
-                self.optional_source(raw, entry),
+                values.get("effective_control"),
+                values.get("area"),
+                values.get("through"),
+                values.get("source"),
             ),
         )
+
+    def facts(
+        self,
+        rows: list[tuple[int, Mapping[str, Any]]],
+        table: str,
+        read: Callable[[Mapping[str, Any], str], _T | None],
+        key: Callable[[_T], object],
+    ) -> list[_T]:
+        """Read the entries of one array of tables, refusing a fact given twice."""
+        out: list[_T] = []
+        first: dict[object, str] = {}
+        for i, raw in rows:
+            entry = _entry(table, i, raw)
+            fact = read(raw, entry)
+            if fact is None:
+                continue
+            same = key(fact)
+            if same in first:
+                self.problem(
+                    entry, f"the same {table} as {first[same]} (sources aside); expected each once"
+                )
+                continue
+            first[same] = entry
+            out.append(fact)
+        return out
+
+
+_LABELS = {
+    "state": ("code", "", ""),
+    "group": ("name", "", ""),
+    "hostilities": ("a", " – ", "b"),
+    "control": ("state", " over ", "group"),
+    "consent": ("territorial_state", " to ", "foreign_state"),
+    "occupation": ("occupant", " in ", "territory"),
+}
+
+
+def _entry(table: str, i: int, raw: Mapping[str, Any]) -> str:
+    """An entry's label: its table, its number and the names that tell it apart."""
+    first, between, second = _LABELS[table]
+    names = _label(raw.get(first)) + (f"{between}{_label(raw.get(second))}" if second else "")
+    return f"{table} {i} ({names})"
+
+
+def _hostilities_key(h: Hostilities) -> object:
+    """The same fighting whichever actor is named first, whatever its source."""
+    a, b = sorted((h.a, h.b))
+    return attrs.evolve(h, a=a, b=b, source=None)
+
+
+def _without_source(fact: Consent | Occupation) -> object:
+    return attrs.evolve(fact, source=None)

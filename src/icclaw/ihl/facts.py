@@ -7,6 +7,7 @@ they know no engine.
 
 from __future__ import annotations
 
+import collections
 import enum
 import re
 from collections.abc import Iterable, Mapping
@@ -366,6 +367,31 @@ def _occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
     return tuple(value)
 
 
+def overlapping_controls(controls: Iterable[Control]) -> list[tuple[Control, Control]]:
+    """Controls of one group by one state for overlapping periods: each with one it overlaps.
+
+    Sorted by start and swept (n log n, not every pair: a file may hold many controls).
+    """
+    by_pair: dict[tuple[str, str], list[Control]] = {}
+    for c in controls:
+        by_pair.setdefault((c.state, c.group), []).append(c)
+    found = []
+    for same in by_pair.values():
+        same.sort(key=lambda c: c.period.start)
+        reach: Control | None = None  # the one reaching furthest so far
+        for c in same:
+            if reach is not None and (
+                reach.period.end is None or c.period.start <= reach.period.end
+            ):
+                found.append((reach, c))
+            if reach is None or (
+                reach.period.end is not None
+                and (c.period.end is None or c.period.end > reach.period.end)
+            ):
+                reach = c
+    return found
+
+
 @attrs.frozen
 class Situation:
     """A situation of violence: who, against whom, where, with what control and consent.
@@ -390,7 +416,7 @@ class Situation:
 
     def __attrs_post_init__(self) -> None:
         names = [a.name for a in self.actors]
-        dupes = sorted({n for n in names if names.count(n) > 1})
+        dupes = sorted(n for n, count in collections.Counter(names).items() if count > 1)
         if dupes:
             raise ValueError(f"situation {self.name!r}: actors named twice: {', '.join(dupes)}")
         known = set(names)
@@ -403,12 +429,10 @@ class Situation:
         for c in self.controls:
             if c.group not in groups:
                 problems.append(f"control names an unknown group {c.group!r}")
-        for i, c in enumerate(self.controls):
-            for d in self.controls[i + 1 :]:
-                if (c.state, c.group) == (d.state, d.group) and c.period.overlaps(d.period):
-                    problems.append(
-                        f"control of {c.group!r} by {c.state} is given twice for overlapping periods ({c.period} and {d.period}); give one level per day"
-                    )
+        problems += [
+            f"control of {c.group!r} by {c.state} is given twice for overlapping periods ({c.period} and {d.period}); give one level per day"
+            for c, d in overlapping_controls(self.controls)
+        ]
         for o in self.occupations:
             if o.through is not None and o.through not in groups:
                 problems.append(f"occupation through an unknown group {o.through!r}")
