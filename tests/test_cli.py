@@ -295,3 +295,51 @@ def test_classify_bad_file_is_one_clear_line(
     code, _, err = run(capsys, "classify", str(tmp_path / "missing.toml"))
     assert code == 2
     assert "missing.toml" in err
+
+
+def test_record_check_and_seal(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """``icclaw record check`` validates a folder; after an edit it refuses it in one line
+    naming the file and the command that re-seals it; ``icclaw record seal`` does, and the
+    folder checks again (issue 10)."""
+    import icclaw  # noqa: PLC0415
+
+    folder = tmp_path / "r"
+    icclaw.load().dump(folder)
+    code, out, err = run(capsys, "record", "check", str(folder))
+    assert code == 0
+    assert "a valid, sealed record as of 2025-12-01" in out
+    assert "4436 acts" in out
+    file = folder / "treaties" / "rome-statute.toml"
+    file.write_text(file.read_text(encoding="utf-8") + "\n# a note\n", encoding="utf-8")
+    code, out, err = run(capsys, "record", "check", str(folder))
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert "rome-statute.toml" in err
+    assert "icclaw record seal" in err
+    code, out, _ = run(capsys, "record", "seal", str(folder))
+    assert code == 0
+    assert out.startswith("sealed 42 files")
+    code, out, _ = run(capsys, "record", "check", str(folder), "--json")
+    assert code == 0
+    assert json.loads(out)["acts"] == 4436
+
+
+def test_record_seal_writes_nothing_when_a_file_is_unreadable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import icclaw  # noqa: PLC0415
+
+    folder = tmp_path / "r"
+    icclaw.load().dump(folder)
+    before = (folder / "record.toml").read_bytes()
+    (folder / "states.toml").write_bytes(b"\xff\xfe not text")
+    code, out, err = run(capsys, "record", "seal", str(folder))
+    assert code == 2
+    assert out == ""
+    assert "states.toml" in err
+    assert "not UTF-8" in err
+    assert (folder / "record.toml").read_bytes() == before
+    code, _, err = run(capsys, "record", "check", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "not a record folder" in err

@@ -61,6 +61,7 @@ def test_the_attack_knows_every_command_and_option() -> None:
         "cooperation",
         "classify",
         "coverage",
+        "record",
     }
     for option in ("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"):
         assert option in OPTIONS
@@ -89,6 +90,8 @@ WORDS = [
     "GEO,RUS",
     UKRAINE,
     str(EXAMPLES / "iraq_2003.toml"),
+    "check",
+    "seal",
 ]
 GOOD_DATES = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(
     ["2016-12-01", "2002-07-01", "2008-08-08", "2022-03-10"]

@@ -290,3 +290,85 @@ def test_a_file_replaced_by_a_directory_is_one_problem(name: str) -> None:
     result = _load(folder)
     assert isinstance(result, icclaw.DataError)
     assert any(p.file.endswith(name) and "directory" in p.message for p in result.problems)
+
+
+# --- the cases of the issue, one by one -------------------------------------------------------
+
+
+def _edited(name: str, edit: Any, *, reseal: bool = True) -> icclaw.Record | icclaw.DataError:
+    """Load the base folder with ``edit`` applied to the text of ``name`` (re-sealed)."""
+    folder = Path(tempfile.mkdtemp(prefix="icclaw-case-"))
+    shutil.copytree(BASE, folder, dirs_exist_ok=True)
+    file = folder / name
+    file.write_text(edit(file.read_text(encoding="utf-8")), encoding="utf-8")
+    if reseal:
+        loader.seal_folder(folder)
+    return _load(folder)
+
+
+def _refused(result: icclaw.Record | icclaw.DataError, *words: str) -> None:
+    assert isinstance(result, icclaw.DataError)
+    assert any(all(w in str(p) for w in words) for p in result.problems), result.problems
+
+
+def test_a_string_for_a_boolean_is_refused() -> None:
+    """``partial = "false"`` once loaded as true and made India's status undetermined."""
+    result = _edited(
+        "treaties/rome-statute.toml",
+        lambda t: t.replace('slug = "rome-statute"', 'slug = "rome-statute"\npartial = "false"'),
+    )
+    _refused(result, "rome-statute.toml", "'partial' must be true or false")
+
+
+def test_an_act_of_a_state_that_had_ceased_to_exist_is_refused() -> None:
+    """A 2010 accession by the USSR (ended 1991-12-25) once made it a party in 2015."""
+    act = '\n[[action]]\nstate = "SUN"\nkind = "accession"\ndate = 2010-01-01\nsource = {kind = "secondary", title = "t"}\n'
+    result = _edited("treaties/geneva-convention-iv.toml", lambda t: t + act)
+    _refused(result, "geneva-convention-iv.toml", "SUN accession 2010-01-01", "ceased to exist")
+
+
+def test_a_file_cut_off_after_an_action_is_refused_unless_resealed() -> None:
+    """Cut after an action, the Rome Statute file once loaded with 13 parties instead of 125."""
+
+    def cut(text: str) -> str:
+        at = text.index("[[action]]", len(text) // 3)
+        return text[:at]
+
+    _refused(
+        _edited("treaties/rome-statute.toml", cut, reseal=False), "rome-statute.toml", "sealed"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "edit", "words"),
+    [
+        ("record.toml", lambda t: t.replace("schema = 1", "schema = 1.0"), ("schema = 1.0",)),
+        (
+            "states.toml",
+            lambda t: (
+                t + '\n[[state]]\ncode = "FRA"\nname = "France again"\n'
+                'category = "un-member"\nsource = "un-members"\n'
+            ),
+            ("FRA", "appears twice"),
+        ),
+        (
+            "icc/declarations.toml",
+            lambda t: "declaration = 5\n" + t.replace("[[declaration]]", "[[old]]"),
+            ("declarations.toml", "must be an array of tables: [[declaration]]"),
+        ),
+        (
+            "icc/situations.toml",
+            lambda t: t.replace('security_council = "1593"', 'security_council = "9999"'),
+            ("security_council '9999'", "no Council text"),
+        ),
+        (
+            "treaties/rome-statute.toml",
+            lambda t: t.replace('kind = "ratification"', "kind = []", 1),
+            ("rome-statute.toml", "'kind' must be a string"),
+        ),
+    ],
+)
+def test_the_issues_other_cases_are_one_clear_problem_each(
+    name: str, edit: Any, words: tuple[str, ...]
+) -> None:
+    _refused(_edited(name, edit), *words)

@@ -329,7 +329,7 @@ def _kind(value: object) -> str:
 def _check_seal(folder: Path, meta_file: Path, seal: object, read: _Read) -> list[Problem]:
     """Each data file must be the one sealed in ``record.toml``: same bytes, same entries."""
     where = str(meta_file)
-    hint = f"run `icclaw record seal {clip(str(folder))}` after editing the files"
+    hint = f"run `icclaw record seal {clip(str(folder), 80)}` after editing"
     if seal is None:
         return [Problem(where, "files", f"the folder is not sealed; {hint}")]
     if not isinstance(seal, Mapping):
@@ -367,7 +367,7 @@ def _check_seal(folder: Path, meta_file: Path, seal: object, read: _Read) -> lis
             raw = read(file, [])
             count = _entries(name, raw) if raw is not None else entry["entries"]
         if digest != entry["sha256"]:
-            why = f"its content changed since the folder was sealed (SHA-256 {digest[:12]}…, sealed {clip(entry['sha256'], 12)}); {hint}"
+            why = f"changed since the folder was sealed; {hint}"
             problems.append(Problem(str(file), "file", why))
             continue
         if count != entry["entries"]:
