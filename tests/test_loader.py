@@ -7,6 +7,7 @@ import json
 import tempfile
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -533,3 +534,58 @@ def test_an_alternative_dating_that_breaks_the_law_is_refused(tmp_path: Path) ->
         """,
     )
     assert "ratification needs a standing signature" in _problems(folder)
+
+
+def test_every_key_the_loader_reads_is_documented_with_its_type(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The data-format page documents the schema strictly (issue 10): every key any table of
+    the embedded record may hold is named there, and every key has one type in the reader."""
+    from icclaw.data.serial import RECORD_TYPES, Reader  # noqa: PLC0415
+
+    allowed: set[str] = set()
+    real = Reader.fields
+
+    def recording(self: Reader, raw: Any, entry: str, required: Any, optional: Any) -> bool:
+        allowed.update(required)
+        allowed.update(optional)
+        return real(self, raw, entry, required, optional)
+
+    monkeypatch.setattr(Reader, "fields", recording)
+    loader._load_folder(loader.EMBEDDED, loader._read_toml)  # every reader, on every file
+    page = (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(encoding="utf-8")
+    undocumented = sorted(k for k in allowed if f"`{k}`" not in page and f".{k}]" not in page)
+    assert not undocumented
+    dates = {k for k in allowed if k in _DATE_KEYS}
+    untyped = sorted(allowed - set(RECORD_TYPES) - dates)
+    assert not untyped
+
+
+_DATE_KEYS = frozenset(
+    [
+        "adopted",
+        "entry_into_force",
+        "signature_closed",
+        "complete_until",
+        "date",
+        "effective",
+        "announced",
+        "ended",
+        "on",
+        "not_before",
+        "lodged",
+        "dated",
+        "start",
+        "end",
+        "withdrawn",
+        "withdrawn_effective",
+        "deferral_from",
+        "preliminary_examination",
+        "referred_on",
+        "authorisation_requested",
+        "authorised",
+        "investigation_opened",
+        "period_start",
+        "period_end",
+    ]
+)
