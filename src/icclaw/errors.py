@@ -7,6 +7,7 @@ Messages say what was wrong, where, and what would be right.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ __all__ = [
     "Indeterminate",
     "InvalidDate",
     "InvalidPolicy",
+    "InvalidType",
+    "InvalidValue",
     "Problem",
     "RecordError",
     "UnknownResolution",
@@ -27,8 +30,47 @@ __all__ = [
 ]
 
 
+QUOTE = 200
+"""The most characters of one unbroken value a message quotes."""
+
+MESSAGE = 2000
+"""The longest message of an error that is not a report of problems."""
+
+_LONG = re.compile(rf"\S{{{QUOTE + 1},}}")
+
+
+def bounded(message: str, limit: int | None = MESSAGE) -> str:
+    """``message`` with long quoted values cut short, and the whole cut to ``limit``.
+
+    An unbroken run of over :data:`QUOTE` characters is a value quoted whole: it is cut.
+    """
+    message = _LONG.sub(
+        lambda m: f"{m.group()[: QUOTE - 1]}…({len(m.group()):,} characters)", message
+    )
+    if limit is not None and len(message) > limit:
+        message = f"{message[: limit - 1]}… ({len(message):,} characters)"
+    return message
+
+
 class IcclawError(Exception):
-    """Base class of every error raised by icclaw."""
+    """Base class of every error raised by icclaw.
+
+    Its message quotes no value of over :data:`QUOTE` characters whole, and (but for a report
+    of problems, bounded by its own rules) is at most :data:`MESSAGE` characters long.
+    """
+
+    def __init__(self, *args: object) -> None:
+        if args and isinstance(args[0], str):
+            args = (bounded(args[0], None if isinstance(self, RecordError) else MESSAGE), *args[1:])
+        super().__init__(*args)
+
+
+class InvalidValue(IcclawError, ValueError):
+    """A value given to icclaw is not one it can accept; the message says what would be."""
+
+
+class InvalidType(IcclawError, TypeError):
+    """A value given to icclaw is of a type it cannot accept; the message says which would be."""
 
 
 class InvalidDate(IcclawError, ValueError):

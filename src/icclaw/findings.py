@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from icclaw.dates import Date, optional_date
-from icclaw.errors import Indeterminate
+from icclaw.errors import Indeterminate, InvalidValue
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -73,7 +73,7 @@ class SourceKind(enum.StrEnum):
 
 def _nonempty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attribute.name} must not be empty")
+        raise InvalidValue(f"{attribute.name} must not be empty")
 
 
 @attrs.frozen
@@ -178,9 +178,9 @@ def _check_missing(
     instance: Finding, _attribute: attrs.Attribute[tuple[str, ...]], missing: tuple[str, ...]
 ) -> None:
     if instance.holds is None and not missing:
-        raise ValueError("an undetermined Finding must name the facts that would decide it")
+        raise InvalidValue("an undetermined Finding must name the facts that would decide it")
     if instance.holds is not None and missing:
-        raise ValueError("a decided Finding cannot have missing facts")
+        raise InvalidValue("a decided Finding cannot have missing facts")
 
 
 def _as_value(value: object) -> Any:

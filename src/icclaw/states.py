@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from icclaw.dates import Date, optional_date
-from icclaw.errors import AmbiguousState, UnknownState
+from icclaw.errors import AmbiguousState, InvalidValue, UnknownState
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -48,7 +48,7 @@ class StateCategory(enum.StrEnum):
 
 def _code(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(
+        raise InvalidValue(
             f"state code {value!r}: expected three capital letters (ISO 3166-1 alpha-3), e.g. 'RUS'"
         )
 
@@ -83,7 +83,7 @@ class State:
         if value is not None:
             _code(self, _attribute, value)
             if value == self.code:
-                raise ValueError(f"{self.code}: a state cannot continue itself")
+                raise InvalidValue(f"{self.code}: a state cannot continue itself")
 
     def exists_on(self, day: Date) -> bool:
         """Whether the state exists on ``day``: a historical state no longer does from ``ended``."""
@@ -126,7 +126,7 @@ class StateTable:
         by_name: dict[str, list[str]] = {}
         for state in self.states:
             if state.code in by_code:
-                raise ValueError(f"state {state.code} appears twice")
+                raise InvalidValue(f"state {state.code} appears twice")
             by_code[state.code] = state
             for label in (state.name, *state.aliases):
                 codes = by_name.setdefault(normalise_name(label), [])

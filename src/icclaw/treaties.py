@@ -25,6 +25,7 @@ from icclaw.dates import (
     to_date,
     years_after,
 )
+from icclaw.errors import InvalidType, InvalidValue
 from icclaw.findings import Citation, Source
 
 __all__ = [
@@ -55,14 +56,16 @@ MAX_ALTERNATIVES = 3
 
 def _slug(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
-        raise ValueError(
+        raise InvalidValue(
             f"treaty slug {value!r}: expected lower-case words joined by hyphens, e.g. 'rome-statute'"
         )
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise ValueError(f"{attribute.name} must be a whole number of zero or more, got {value!r}")
+        raise InvalidValue(
+            f"{attribute.name} must be a whole number of zero or more, got {value!r}"
+        )
 
 
 @attrs.frozen
@@ -260,7 +263,7 @@ class WithdrawalAfterNotice:
 
     def __attrs_post_init__(self) -> None:
         if (self.conflict is None) != (self.conflict_article is None):
-            raise ValueError(
+            raise InvalidValue(
                 "'conflict' and 'conflict_article' go together: the rule and its provision"
             )
 
@@ -492,7 +495,9 @@ class Treaty:
         """
         d = to_date(deposited, field="deposited")
         if self.entry_into_force is None:
-            raise ValueError(f"{self.short_title} has not entered into force; no date can be given")
+            raise InvalidValue(
+                f"{self.short_title} has not entered into force; no date can be given"
+            )
         return max(self.entry_into_force, self.consent_rule.apply(d))
 
     def withdrawal_effective(self, notified: object, named: object = None) -> Date:
@@ -506,7 +511,7 @@ class Treaty:
             ValueError: if the treaty has no withdrawal clause.
         """
         if self.withdrawal_rule is None:
-            raise ValueError(f"{self.short_title} has no withdrawal clause")
+            raise InvalidValue(f"{self.short_title} has no withdrawal clause")
         return self.withdrawal_rule.apply(to_date(notified, field="notified"), optional_date(named))
 
     def __str__(self) -> str:
@@ -588,7 +593,7 @@ _CODE = re.compile(r"[A-Z]{3}")
 
 def _state_code(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise ValueError(
+        raise InvalidValue(
             f"state code {value!r}: expected three capital letters (ISO 3166-1 alpha-3)"
         )
 
@@ -614,7 +619,7 @@ class Alternative:
 
     def __attrs_post_init__(self) -> None:
         if self.date is None and self.effective is None:
-            raise ValueError("an alternative gives another 'date' or 'effective', or both")
+            raise InvalidValue("an alternative gives another 'date' or 'effective', or both")
 
 
 def _alternatives(value: Iterable[Alternative]) -> tuple[Alternative, ...]:
@@ -663,21 +668,21 @@ class Action:
         if value is None:
             return
         if self.kind is ActionKind.IN_FORCE:
-            raise ValueError(
+            raise InvalidValue(
                 "'effective' is not recorded for an in-force fact: its date is already the day the treaty was in force"
             )
         if self.kind is ActionKind.WITHDRAWAL:
             if value <= self.date:
-                raise ValueError(
+                raise InvalidValue(
                     f"a withdrawal's named effective date ({value}) must follow its receipt ({self.date})"
                 )
         elif self.kind.is_consent and self.kind is not ActionKind.SUCCESSION:
             if value < self.date:
-                raise ValueError(
+                raise InvalidValue(
                     f"a consent cannot take effect ({value}) before its deposit ({self.date}); only a succession reaches back"
                 )
         elif self.kind is not ActionKind.SUCCESSION:
-            raise ValueError(
+            raise InvalidValue(
                 f"'effective' is recorded only for a consent the depositary dates otherwise, a succession or "
                 f"a withdrawal naming a later date, not for a {self.kind.value}"
             )
@@ -686,40 +691,42 @@ class Action:
     def _check_announced(self, _attribute: object, value: Date | None) -> None:
         if value is None:
             if self.announced_source is not None:
-                raise ValueError("'announced_source' given without 'announced'")
+                raise InvalidValue("'announced_source' given without 'announced'")
             return
         if self.kind is not ActionKind.SIGNATURE_WITHDRAWAL:
-            raise ValueError(
+            raise InvalidValue(
                 f"'announced' is recorded only for a signature-withdrawal, not a {self.kind.value}"
             )
         if value > self.date:
-            raise ValueError(
+            raise InvalidValue(
                 f"the public act ({value}) cannot follow the notification ({self.date})"
             )
         if self.announced_source is None:
-            raise ValueError("'announced' needs its own 'announced_source'")
+            raise InvalidValue("'announced' needs its own 'announced_source'")
 
     @effective_source.validator
     def _check_effective_source(self, _attribute: object, value: Source | None) -> None:
         if value is not None and self.effective is None:
-            raise ValueError("'effective_source' given without 'effective'")
+            raise InvalidValue("'effective_source' given without 'effective'")
 
     @alternatives.validator
     def _check_alternatives(self, _attribute: object, value: tuple[Alternative, ...]) -> None:
         for alt in value:
             if not isinstance(alt, Alternative):
-                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+                raise InvalidType(
+                    f"an alternative must be an Alternative, not {type(alt).__name__}"
+                )
             if (alt.date or self.date, alt.effective or self.effective) == (
                 self.date,
                 self.effective,
             ):
-                raise ValueError(
+                raise InvalidValue(
                     f"an alternative from {alt.source.title!r} gives the act's own date and effect; "
                     "record a disagreement only"
                 )
             self.variant(alt)  # the act as the other source dates it must itself be valid
         if len(value) > MAX_ALTERNATIVES:
-            raise ValueError(
+            raise InvalidValue(
                 f"{len(value)} alternatives; at most {MAX_ALTERNATIVES} datings of one act are recorded"
             )
 

@@ -222,7 +222,12 @@ def _once(read: _Read) -> _Read:
 
 def _meta_file(folder: Path) -> Path:
     meta_file = folder / "record.toml"
-    if not (meta_file.exists() or meta_file.is_symlink()):
+    try:
+        present = meta_file.exists() or meta_file.is_symlink()
+    except OSError as exc:  # a name too long for the system, say
+        problem = Problem(clip(str(folder)), "folder", f"cannot be read: {exc.strerror or exc}")
+        raise DataError([problem]) from None
+    if not present:
         raise FileNotFoundError(
             f"{clip(str(folder))}: not a record folder (no record.toml); see the data format in the docs"
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 from icclaw.dates import Date, Period, optional_date, to_date
+from icclaw.errors import InvalidType, InvalidValue
 from icclaw.findings import Source
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime, provision
 from icclaw.treaties import Alternative
@@ -36,7 +37,7 @@ _AMENDMENTS = frozenset(p.amendment for p in AMENDED_PROVISIONS)
 
 def _code(value: object, field: str) -> str:
     if not isinstance(value, str) or not _CODE.fullmatch(value.strip().upper()):
-        raise ValueError(
+        raise InvalidValue(
             f"{field}: {value!r} is not a state code; use ISO 3166-1 alpha-3, e.g. 'GEO'"
         )
     return value.strip().upper()
@@ -45,7 +46,7 @@ def _code(value: object, field: str) -> str:
 def _to_codes(value: object, field: str) -> tuple[str, ...]:
     items = (value,) if isinstance(value, str) else value
     if not isinstance(items, Iterable):
-        raise ValueError(f"{field}: expected a state code or a tuple of codes, got {value!r}")
+        raise InvalidValue(f"{field}: expected a state code or a tuple of codes, got {value!r}")
     return tuple(dict.fromkeys(_code(v, field) for v in items))
 
 
@@ -54,7 +55,7 @@ def _territory(value: object) -> tuple[str, ...] | None:
         return None
     codes = _to_codes(value, "territory")
     if not codes:
-        raise ValueError(
+        raise InvalidValue(
             "territory: give at least one state where the conduct took place, or None if unknown"
         )
     return codes
@@ -67,7 +68,7 @@ def _nationality(value: object) -> tuple[str, ...] | None:
 def _referrers(value: object) -> tuple[str, ...]:
     out = _to_codes(value, "by")
     if not out:
-        raise ValueError("by: at least one referring state is needed")
+        raise InvalidValue("by: at least one referring state is needed")
     return out
 
 
@@ -86,7 +87,7 @@ def _crime(value: object) -> Crime:
     try:
         return Crime(text)
     except ValueError:
-        raise ValueError(
+        raise InvalidValue(
             f"crime: {value!r} is not one of {', '.join(c.value for c in Crime)}"
         ) from None
 
@@ -150,7 +151,7 @@ class Event:
     @until.validator
     def _check_until(self, _attribute: object, value: Date | None) -> None:
         if value is not None and value < self.date:
-            raise ValueError(
+            raise InvalidValue(
                 f"until ({value}) is before date ({self.date}); 'until' is the last day of the conduct"
             )
 
@@ -159,14 +160,14 @@ class Event:
         if value is not None and (
             not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 130
         ):
-            raise ValueError(f"age: {value!r} is not an age in whole years (0 to 130)")
+            raise InvalidValue(f"age: {value!r} is not an age in whole years (0 to 130)")
 
     @provision.validator
     def _check_provision(self, _attribute: object, value: str | None) -> None:
         if value is None:
             return
         if self.crime is not Crime.WAR_CRIMES:
-            raise ValueError(
+            raise InvalidValue(
                 f"provision: {value!r} is an art. 8 paragraph; it applies only to war crimes, not {self.crime.value}"
             )
         if (
@@ -174,7 +175,7 @@ class Event:
             and provision(value) is None
             and not re.fullmatch(r"(art\.\s*)?8\(2\)\([a-f]\)(\([ivxl]+\))?", value.strip())
         ):
-            raise ValueError(
+            raise InvalidValue(
                 f"provision: {value!r} is neither an art. 8 paragraph such as '8(2)(e)(xiii)' nor an amendment slug "
                 f"({', '.join(sorted(_AMENDMENTS))})"
             )
@@ -182,7 +183,7 @@ class Event:
     @aggressor.validator
     def _check_aggressor(self, _attribute: object, value: str | None) -> None:
         if value is not None and self.crime is not Crime.AGGRESSION:
-            raise ValueError(
+            raise InvalidValue(
                 f"aggressor: only an aggression event names an aggressor state, not {self.crime.value}"
             )
 
@@ -311,27 +312,29 @@ class Declaration:
     def __attrs_post_init__(self) -> None:
         for alt in self.alternatives:
             if not isinstance(alt, Alternative):
-                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+                raise InvalidType(
+                    f"an alternative must be an Alternative, not {type(alt).__name__}"
+                )
             if alt.date is None or alt.effective is not None or alt.date == self.lodged:
-                raise ValueError(
+                raise InvalidValue(
                     f"{self.state} {self.kind.value}: an alternative gives another 'date' on which "
                     "it was lodged (no 'effective')"
                 )
         if self.kind is DeclarationKind.ACCEPTANCE:
             if self.start is None:
-                raise ValueError(
+                raise InvalidValue(
                     f"{self.state} acceptance: 'start' (the first day it covers) is required"
                 )
             if self.end is not None and self.end < self.start:
-                raise ValueError(
+                raise InvalidValue(
                     f"{self.state} acceptance: ends ({self.end}) before it starts ({self.start})"
                 )
         elif self.start is not None or self.end is not None:
-            raise ValueError(
+            raise InvalidValue(
                 f"{self.state} {self.kind.value}: 'start' and 'end' belong to an art. 12(3) acceptance"
             )
         if self.withdrawn_effective is not None and self.withdrawn is None:
-            raise ValueError(
+            raise InvalidValue(
                 f"{self.state} {self.kind.value}: 'withdrawn_effective' needs 'withdrawn'"
             )
 
@@ -419,14 +422,14 @@ class Resolution:
 
     def __attrs_post_init__(self) -> None:
         if self.number is None and self.symbol is None and self.name is None:
-            raise ValueError("a Security Council text needs its number, its symbol or a name")
+            raise InvalidValue("a Security Council text needs its number, its symbol or a name")
         seen: set[str] = set()
         for code in (*self.yes, *self.no, *self.abstain):
             if code in seen:
-                raise ValueError(f"{self.label}: {code} is recorded with two votes")
+                raise InvalidValue(f"{self.label}: {code} is recorded with two votes")
             seen.add(code)
         if self.kind is ResolutionKind.DEFERRAL and not self.months:
-            raise ValueError(
+            raise InvalidValue(
                 f"{self.label}: a deferral request states its length in 'months' (art. 16: 12)"
             )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from icclaw.dates import Date, Period, optional_date, to_date
+from icclaw.errors import InvalidType, InvalidValue
 from icclaw.treaties import Alternative
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def _source_names(
     allowed = (*instance.INDICATORS, "asserted")
     unknown = [name for name, _ in value if name not in allowed]
     if unknown:
-        raise ValueError(
+        raise InvalidValue(
             f"sources: {', '.join(unknown)} not an indicator; use one of {', '.join(allowed)}"
         )
 
@@ -62,12 +63,14 @@ def _optional_text(
     _instance: object, attribute: attrs.Attribute[str | None], value: object
 ) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise ValueError(f"{attribute.name}: expected a name (text), got {value!r}")
+        raise InvalidValue(f"{attribute.name}: expected a name (text), got {value!r}")
 
 
 def _tri(_instance: object, attribute: attrs.Attribute[bool | None], value: object) -> None:
     if value is not None and not isinstance(value, bool):
-        raise ValueError(f"{attribute.name}: expected true, false or unknown (None), got {value!r}")
+        raise InvalidValue(
+            f"{attribute.name}: expected true, false or unknown (None), got {value!r}"
+        )
 
 
 @attrs.frozen
@@ -160,7 +163,7 @@ class Intensity:
 
 def _state_code(value: object) -> str:
     if not isinstance(value, str) or not _CODE.fullmatch(value.strip().upper()):
-        raise ValueError(f"{value!r} is not a state code; use ISO 3166-1 alpha-3, e.g. 'UKR'")
+        raise InvalidValue(f"{value!r} is not a state code; use ISO 3166-1 alpha-3, e.g. 'UKR'")
     return value.strip().upper()
 
 
@@ -182,7 +185,7 @@ class StateActor:
 
 def _group_name(_instance: object, _attribute: object, value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"group name {value!r}: give the group a name")
+        raise InvalidValue(f"group name {value!r}: give the group a name")
 
 
 @attrs.frozen
@@ -213,7 +216,7 @@ def _period(value: object) -> Period:
     if isinstance(value, tuple | list) and len(value) == 2:
         start, end = value
         return Period(to_date(start), None if end is None else to_date(end))
-    raise ValueError(f"period: expected a Period or (start, end), got {value!r}")
+    raise InvalidValue(f"period: expected a Period or (start, end), got {value!r}")
 
 
 class ControlLevel(enum.StrEnum):
@@ -235,7 +238,7 @@ def _control_level(value: object) -> ControlLevel:
     try:
         return ControlLevel(str(value))
     except ValueError:
-        raise ValueError(
+        raise InvalidValue(
             f"level: {value!r} is not one of {', '.join(c.value for c in ControlLevel)}"
         ) from None
 
@@ -291,9 +294,11 @@ class Hostilities:
 
     def __attrs_post_init__(self) -> None:
         if self.a == self.b:
-            raise ValueError(f"hostilities need two different actors, not {self.a} against itself")
+            raise InvalidValue(
+                f"hostilities need two different actors, not {self.a} against itself"
+            )
         if self.concluded is not None and self.period.end is None:
-            raise ValueError(
+            raise InvalidValue(
                 "concluded: say whether the conflict ended only for hostilities with an end"
             )
 
@@ -316,7 +321,9 @@ class Consent:
 
     def __attrs_post_init__(self) -> None:
         if self.territorial_state == self.foreign_state:
-            raise ValueError(f"consent: {self.territorial_state} cannot consent to its own forces")
+            raise InvalidValue(
+                f"consent: {self.territorial_state} cannot consent to its own forces"
+            )
 
 
 @attrs.frozen
@@ -344,7 +351,7 @@ class Occupation:
 
     def __attrs_post_init__(self) -> None:
         if self.occupant == self.territory:
-            raise ValueError(f"occupation: {self.occupant} cannot occupy its own territory")
+            raise InvalidValue(f"occupation: {self.occupant} cannot occupy its own territory")
 
 
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
@@ -418,7 +425,7 @@ class Situation:
         names = [a.name for a in self.actors]
         dupes = sorted(n for n, count in collections.Counter(names).items() if count > 1)
         if dupes:
-            raise ValueError(f"situation {self.name!r}: actors named twice: {', '.join(dupes)}")
+            raise InvalidValue(f"situation {self.name!r}: actors named twice: {', '.join(dupes)}")
         known = set(names)
         groups = {a.name for a in self.actors if isinstance(a, ArmedGroup)}
         problems = []
@@ -437,7 +444,7 @@ class Situation:
             if o.through is not None and o.through not in groups:
                 problems.append(f"occupation through an unknown group {o.through!r}")
         if problems:
-            raise ValueError(f"situation {self.name!r}: " + "; ".join(problems))
+            raise InvalidValue(f"situation {self.name!r}: " + "; ".join(problems))
 
     def actor(self, name: str) -> Actor:
         """Return the actor named ``name``."""
@@ -496,19 +503,21 @@ class IhlDeclaration:
     def _check_alternatives(self, _attribute: object, value: tuple[Alternative, ...]) -> None:
         for alt in value:
             if not isinstance(alt, Alternative):
-                raise TypeError(f"an alternative must be an Alternative, not {type(alt).__name__}")
+                raise InvalidType(
+                    f"an alternative must be an Alternative, not {type(alt).__name__}"
+                )
             if alt.date is None or alt.effective is not None or alt.date == self.lodged:
-                raise ValueError(
+                raise InvalidValue(
                     "an alternative of a declaration gives another 'date' for it (no 'effective')"
                 )
 
     def __attrs_post_init__(self) -> None:
         if self.kind is IhlDeclarationKind.IHFFC_COMPETENCE and self.state is None:
-            raise ValueError("an art. 90 declaration names its 'state'")
+            raise InvalidValue("an art. 90 declaration names its 'state'")
         if self.kind is IhlDeclarationKind.ARTICLE_96_3 and (
             self.authority is None or self.against is None
         ):
-            raise ValueError(
+            raise InvalidValue(
                 "an art. 96(3) declaration names its 'authority' and the state it is 'against'"
             )
 
