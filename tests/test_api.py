@@ -54,6 +54,8 @@ PUBLIC = {
     "IntentDate",
     "InterimAfterDeposit",
     "InvalidDate",
+    "InvalidType",
+    "InvalidValue",
     "InvalidPolicy",
     "Period",
     "Policy",
@@ -99,6 +101,8 @@ def test_errors_share_the_meaning_of_builtins() -> None:
     assert issubclass(icclaw.DataError, ValueError)
     assert issubclass(icclaw.RecordError, ValueError)
     assert issubclass(icclaw.InvalidDate, ValueError)
+    assert issubclass(icclaw.InvalidValue, ValueError)
+    assert issubclass(icclaw.InvalidType, TypeError)
     assert issubclass(icclaw.AmbiguousState, icclaw.UnknownState)
     for name in (
         "UnknownState",
@@ -107,6 +111,8 @@ def test_errors_share_the_meaning_of_builtins() -> None:
         "RecordError",
         "Indeterminate",
         "InvalidDate",
+        "InvalidType",
+        "InvalidValue",
     ):
         assert issubclass(getattr(icclaw, name), icclaw.IcclawError)
 
