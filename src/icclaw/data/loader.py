@@ -55,6 +55,7 @@ __all__ = [
     "check_folder",
     "compile_folder",
     "dump",
+    "file_digests",
     "load",
     "seal_folder",
     "sources_digest",
@@ -77,17 +78,27 @@ _Read = Callable[[Path, list[Problem]], "dict[str, Any] | None"]
 
 @functools.cache
 def _embedded() -> Record:
-    return _load_folder(EMBEDDED, _compiled_reader(EMBEDDED, COMPILED) or _read_toml)
+    digests = file_digests(EMBEDDED)
+    read = _compiled_reader(EMBEDDED, COMPILED, digests) or _read_toml
+    return _load_folder(EMBEDDED, read, digests)
 
 
-def sources_digest(folder: Path) -> str:
-    """SHA-256 over the relative path and bytes of every TOML file under ``folder``, sorted."""
-    h = hashlib.sha256()
+def file_digests(folder: Path) -> dict[str, str]:
+    """The SHA-256 of every TOML file under ``folder``, by path relative to it (each read once)."""
+    out = {}
     for file in sorted(folder.rglob("*.toml")):
-        h.update(file.relative_to(folder).as_posix().encode())
-        h.update(b"\0")
-        h.update(file.read_bytes())
-        h.update(b"\0")
+        try:
+            out[file.relative_to(folder).as_posix()] = hashlib.sha256(file.read_bytes()).hexdigest()
+        except OSError:
+            continue  # not a readable file: reported when it is read
+    return out
+
+
+def sources_digest(folder: Path, digests: Mapping[str, str] | None = None) -> str:
+    """SHA-256 over the relative path and digest of every TOML file under ``folder``, sorted."""
+    h = hashlib.sha256()
+    for name, digest in sorted((digests or file_digests(folder)).items()):
+        h.update(f"{name}\0{digest}\0".encode())
     return h.hexdigest()
 
 
@@ -276,13 +287,15 @@ def _revive(obj: dict[str, Any]) -> Any:
     return obj
 
 
-def _compiled_reader(folder: Path, compiled_file: Path) -> _Read | None:
+def _compiled_reader(
+    folder: Path, compiled_file: Path, digests: Mapping[str, str] | None = None
+) -> _Read | None:
     """A reader serving the compiled documents, if ``compiled_file`` matches ``folder``'s files."""
     try:
         compiled = json.loads(compiled_file.read_text(encoding="utf-8"), object_hook=_revive)
     except (OSError, ValueError):
         return None
-    if compiled.get("format") != 1 or compiled.get("digest") != sources_digest(folder):
+    if compiled.get("format") != 1 or compiled.get("digest") != sources_digest(folder, digests):
         return None
     docs: dict[str, dict[str, Any]] = compiled["files"]
 
@@ -331,7 +344,13 @@ def _kind(value: object) -> str:
     return "a table"
 
 
-def _check_seal(folder: Path, meta_file: Path, seal: object, read: _Read) -> list[Problem]:
+def _check_seal(
+    folder: Path,
+    meta_file: Path,
+    seal: object,
+    read: _Read,
+    digests: Mapping[str, str] | None = None,
+) -> list[Problem]:
     """Each data file must be the one sealed in ``record.toml``: same bytes, same entries."""
     where = str(meta_file)
     hint = f"run `icclaw record seal {clip(str(folder), 80)}` after editing"
@@ -366,7 +385,7 @@ def _check_seal(folder: Path, meta_file: Path, seal: object, read: _Read) -> lis
             digest, count = head
         else:
             try:
-                digest = hashlib.sha256(file.read_bytes()).hexdigest()
+                digest = (digests or {}).get(name) or hashlib.sha256(file.read_bytes()).hexdigest()
             except OSError:
                 continue  # reported when the file is read
             raw = read(file, [])
@@ -393,7 +412,9 @@ def _check_schema(raw: Mapping[str, Any], file: Path, problems: list[Problem]) -
         )
 
 
-def _load_folder(folder: Path, read: _Read | None = None) -> Record:
+def _load_folder(
+    folder: Path, read: _Read | None = None, digests: Mapping[str, str] | None = None
+) -> Record:
     from icclaw.record import Record  # noqa: PLC0415  (the record imports nothing of the loader)
 
     meta_file = _meta_file(folder)
@@ -450,7 +471,7 @@ def _load_folder(folder: Path, read: _Read | None = None) -> Record:
         for name in _FACT_FILES
     }
     if meta:  # after every file was read once: the seal check reuses what was parsed
-        problems += _check_seal(folder, meta_file, meta.get("files"), read)
+        problems += _check_seal(folder, meta_file, meta.get("files"), read, digests)
     if problems:
         raise DataError(problems)
     assert isinstance(as_of, dt.date)
