@@ -237,8 +237,8 @@ def test_a_corrupted_file_is_refused_or_read_exactly_as_written(
 def test_a_sealed_file_changed_without_resealing_is_refused(name: str, data: st.DataObject) -> None:
     raw = (BASE / name).read_bytes()
     how = data.draw(st.sampled_from(["truncate", "prepend", "flip"]))
-    if how == "truncate":
-        cut = data.draw(st.integers(0, len(raw) - 1))
+    if how == "truncate":  # cutting only the final line break changes nothing: not counted
+        cut = data.draw(st.integers(0, len(raw.rstrip(b"\n")) - 1))
         new = raw[:cut]
     elif how == "prepend":
         new = b"# a comment\n" + raw

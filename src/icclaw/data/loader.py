@@ -31,6 +31,7 @@ from icclaw.data.serial import (
     Reader,
     action_out,
     fact_out,
+    kind_of,
     lists_out,
     read_fact,
     source_table_out,
@@ -329,21 +330,6 @@ def _read_toml(file: Path, problems: list[Problem]) -> dict[str, Any] | None:
     return read_document(file, problems)
 
 
-def _kind(value: object) -> str:
-    """The TOML kind of a value, for messages."""
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dt.date):
-        return "a date"
-    if isinstance(value, list):
-        return "an array"
-    return "a table"
-
-
 def _check_seal(
     folder: Path,
     meta_file: Path,
@@ -357,7 +343,7 @@ def _check_seal(
     if seal is None:
         return [Problem(where, "files", f"the folder is not sealed; {hint}")]
     if not isinstance(seal, Mapping):
-        return [Problem(where, "files", f"must be a table of sealed files, not {_kind(seal)}")]
+        return [Problem(where, "files", f"must be a table of sealed files, not {kind_of(seal)}")]
     found = {f.relative_to(folder).as_posix(): f for f in _data_files(folder)}
     found["record.toml"] = meta_file
     problems: list[Problem] = []
@@ -435,7 +421,7 @@ def _load_folder(
         title = meta.get("title")
         if title is not None and not isinstance(title, str):
             problems.append(
-                Problem(str(meta_file), "record", f"'title' must be a string, not {_kind(title)}")
+                Problem(str(meta_file), "record", f"'title' must be a string, not {kind_of(title)}")
             )
 
     as_of = meta.get("as_of")

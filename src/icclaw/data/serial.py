@@ -38,15 +38,18 @@ from icclaw.treaties import (
 )
 
 __all__ = [
+    "RECORD_TYPES",
     "SCHEMA",
     "Reader",
     "action_out",
     "fact_out",
+    "kind_of",
     "lists_out",
     "read_fact",
     "source_out",
     "state_out",
     "treaty_out",
+    "type_problem",
 ]
 
 SCHEMA = 1
@@ -187,10 +190,11 @@ def type_problem(value: object, expected: str) -> str | None:
         hint = 'an array of strings, e.g. ["RUS", "UKR"]'
     elif expected == "array of tables":
         hint = "an array of tables ([[...]] or [{...}])"
-    return f"must be {hint}, not {_kind_of(value)} {_short(value, 60)}"
+    return f"must be {hint}, not {kind_of(value)} {_short(value, 60)}"
 
 
-def _kind_of(value: object) -> str:
+def kind_of(value: object) -> str:
+    """The TOML kind of ``value`` for a message: "a string", "an integer", "a table", ..."""
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int):
