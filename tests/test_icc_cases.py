@@ -20,7 +20,7 @@ from icclaw import (
     StateReferral,
     VoteOutcome,
 )
-from icclaw.icc.jurisdiction import amendment_start
+from icclaw.icc.amendments import amendment_start
 
 D = pendulum.Date.fromisoformat
 

@@ -23,9 +23,9 @@ from icclaw import (
 )
 from icclaw import strategies as ist
 from icclaw.dates import s_minus, to_spans
+from icclaw.icc.amendments import amendment_start
 from icclaw.icc.council import permanent_members, required_votes, vote_outcome
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Provision
-from icclaw.icc.jurisdiction import amendment_start
 from icclaw.status import BOUND
 
 REC = icclaw.load()

@@ -25,8 +25,8 @@ from icclaw import (
     StateActor,
 )
 from icclaw import strategies as ist
+from icclaw.icc.amendments import amendment_start
 from icclaw.icc.crimes import AMENDED_PROVISIONS
-from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import threshold
 from icclaw.ihl.facts import IhlDeclaration
 from icclaw.status import BOUND

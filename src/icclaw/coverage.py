@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from icclaw import status as treaty_law
 from icclaw.findings import SourceKind
 from icclaw.status import BOUND, TreatyStatus
 from icclaw.treaties import ActionKind
 
 if TYPE_CHECKING:
+    from icclaw.base import FactBase
     from icclaw.dates import Date
-    from icclaw.record import Record
 
 __all__ = ["TreatyCoverage", "coverage", "coverage_markdown"]
 
@@ -64,12 +65,12 @@ class TreatyCoverage:
     assumed: int
 
 
-def coverage(record: Record) -> tuple[TreatyCoverage, ...]:
+def coverage(record: FactBase) -> tuple[TreatyCoverage, ...]:
     """Return the coverage of every treaty of ``record``, in the order of their slugs."""
     return tuple(_one(record, t.slug) for t in record.treaties)
 
 
-def _one(record: Record, slug: str) -> TreatyCoverage:
+def _one(record: FactBase, slug: str) -> TreatyCoverage:
     tr = record.treaty(slug)
     complete = record.complete_until(tr)
     pub = tr.published
@@ -102,8 +103,8 @@ def _one(record: Record, slug: str) -> TreatyCoverage:
         group=tr.group.value if tr.group is not None else None,
         day=day,
         recorded=recorded,
-        bound=len(record.parties(slug, day)),
-        undetermined=len(record.undetermined_parties(slug, day)),
+        bound=len(treaty_law.parties(record, slug, day)),
+        undetermined=len(treaty_law.undetermined_parties(record, slug, day)),
         published=pub.total if pub is not None else None,
         published_source=pub.source.title if pub is not None else None,
         complete_until=complete,

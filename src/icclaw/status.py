@@ -1,7 +1,8 @@
 """The treaty-law engine: where a state stands with a treaty on a day, and why.
 
-Pure functions of (record, query) → answer. The one rule that builds a state's history from its
-acts is :func:`history`; every query reads that history.
+Pure functions of (fact base, query) → answer. The one rule that builds a state's history from
+its acts is :func:`icclaw.history.history` (the floor below the fact base, re-exported here);
+every query reads that history.
 
 Provisions applied:
 
@@ -15,24 +16,32 @@ Provisions applied:
 
 from __future__ import annotations
 
-import bisect
-import enum
-import functools
 from typing import TYPE_CHECKING
 
 import attrs
 
 from icclaw.dates import Date, Period
-from icclaw.errors import Problem, RecordError
 from icclaw.findings import Citation, Finding, Reason
-from icclaw.policy import DEFAULT_POLICY, IntentDate, InterimAfterDeposit, Policy
+from icclaw.history import (
+    BOUND,
+    LEGAL_TRANSITIONS,
+    VCLT,
+    History,
+    Transition,
+    TreatyStatus,
+    history,
+    known_day,
+)
+from icclaw.policy import DEFAULT_POLICY, InterimAfterDeposit, Policy
 from icclaw.treaties import Action, ActionKind, Treaty
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Sequence
 
-    from icclaw.record import Record
+    from icclaw.base import FactBase
     from icclaw.states import State
+
+S = TreatyStatus
 
 __all__ = [
     "BOUND",
@@ -55,56 +64,6 @@ __all__ = [
     "undetermined_parties",
 ]
 
-VCLT = "VCLT"
-VCSST = "Vienna Convention on Succession of States in respect of Treaties"
-
-
-class TreatyStatus(enum.StrEnum):
-    """Where a state stands with a treaty on a given day."""
-
-    NON_SIGNATORY = "non-signatory"
-    SIGNATORY = "signatory"
-    SIGNATURE_WITHDRAWN = "signature-withdrawn"
-    PARTY_PENDING = "party-pending"
-    """Instrument deposited; the treaty is not yet in force for the state."""
-    PARTY = "party"
-    WITHDRAWAL_PENDING = "withdrawal-pending"
-    """Withdrawal notified, not yet effective: every obligation still stands."""
-    WITHDRAWN = "withdrawn"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-S = TreatyStatus
-
-BOUND = frozenset({S.PARTY, S.WITHDRAWAL_PENDING})
-"""The statuses in which a state is bound by the treaty (VCLT art. 26)."""
-
-LEGAL_TRANSITIONS: frozenset[tuple[TreatyStatus, TreatyStatus]] = frozenset(
-    {
-        (S.NON_SIGNATORY, S.SIGNATORY),
-        (S.NON_SIGNATORY, S.PARTY_PENDING),
-        (S.NON_SIGNATORY, S.PARTY),  # succession, or consent taking effect on deposit
-        (S.SIGNATORY, S.SIGNATURE_WITHDRAWN),
-        (S.SIGNATORY, S.PARTY_PENDING),
-        (S.SIGNATORY, S.PARTY),  # consent taking effect on deposit
-        (S.SIGNATURE_WITHDRAWN, S.PARTY_PENDING),  # accession stays open
-        (S.SIGNATURE_WITHDRAWN, S.PARTY),
-        (S.PARTY_PENDING, S.PARTY),
-        (S.PARTY_PENDING, S.NON_SIGNATORY),  # instrument withdrawn: back to the prior status
-        (S.PARTY_PENDING, S.SIGNATORY),
-        (S.PARTY_PENDING, S.SIGNATURE_WITHDRAWN),
-        (S.PARTY_PENDING, S.WITHDRAWN),
-        (S.PARTY, S.WITHDRAWAL_PENDING),
-        (S.WITHDRAWAL_PENDING, S.WITHDRAWN),
-        (S.WITHDRAWAL_PENDING, S.PARTY),  # notice revoked before it took effect
-        (S.WITHDRAWN, S.PARTY_PENDING),  # re-joining
-        (S.WITHDRAWN, S.PARTY),
-    }
-)
-"""Every change of status LAW.md section 4 allows; any other sequence is a data error."""
-
 
 @attrs.frozen
 class Doubt:
@@ -124,401 +83,11 @@ class Doubt:
     bound_known: bool = False
 
 
-@attrs.frozen
-class Transition:
-    """A change of status on a day, and the act that caused it.
-
-    Attributes:
-        day: The day the new status begins.
-        status: The new status.
-        cause: The act that caused it.
-        why: Builds the reason when first read (histories are built for every state at load;
-            their explanations only when asked for).
-    """
-
-    day: Date
-    status: TreatyStatus
-    cause: Action
-    why: Callable[[], Reason] = attrs.field(repr=False, eq=False)
-
-    @functools.cached_property
-    def reason(self) -> Reason:
-        """Why, with the provision applied and the act's source."""
-        return self.why()
-
-
-@attrs.frozen
-class History:
-    """A state's statuses over time under one treaty, built by :func:`history`.
-
-    Attributes:
-        state: The state's code.
-        treaty: The treaty.
-        transitions: The changes of status in date order; before the first, non-signatory.
-    """
-
-    state: str
-    treaty: Treaty
-    transitions: tuple[Transition, ...]
-    _days: tuple[Date, ...] = attrs.field(init=False, repr=False, eq=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_days", tuple(t.day for t in self.transitions))
-
-    def index_on(self, day: Date) -> int:
-        """Return the index of the transition in force on ``day``, or -1 before the first."""
-        return bisect.bisect_right(self._days, day) - 1
-
-    def status_on(self, day: Date) -> TreatyStatus:
-        """Return the status on ``day``."""
-        i = self.index_on(day)
-        return self.transitions[i].status if i >= 0 else S.NON_SIGNATORY
-
-    def up_to(self, day: Date) -> tuple[Transition, ...]:
-        """Return the transitions that took place on or before ``day``."""
-        return self.transitions[: self.index_on(day) + 1]
-
-    def statuses(self) -> tuple[TreatyStatus, ...]:
-        """Return the sequence of statuses, starting from non-signatory."""
-        return (S.NON_SIGNATORY, *(t.status for t in self.transitions))
-
-
-def _known_day(action: Action, policy: Policy) -> Date:
-    """The day an act entered the record: its receipt, or its public act under ``public-act``."""
-    if (
-        action.kind is ActionKind.SIGNATURE_WITHDRAWAL
-        and policy.intent_date is IntentDate.PUBLIC_ACT
-        and action.announced is not None
-    ):
-        return action.announced
-    return action.date
-
-
-def history(
-    state: str,
-    treaty: Treaty,
-    actions: Iterable[Action],
-    *,
-    policy: Policy | None = None,
-    known_on: Date | None = None,
-    file: str = "<record>",
-) -> History:
-    """Build a state's history under a treaty from its acts, checking every step is lawful.
-
-    The acts are replayed in order of the day the depositary received them. Consent takes
-    effect under the treaty's rule (:meth:`Treaty.entry_into_force_for`, e.g. Rome Statute
-    art. 126(2)), or from the recorded effective date of a succession; until then the state is
-    ``party-pending``. A withdrawal takes effect under the treaty's withdrawal clause (e.g. art.
-    127(1)); until then ``withdrawal-pending``. An instrument withdrawn, or a withdrawal
-    revoked (VCLT art. 68), before it took effect cancels that effect.
-
-    Args:
-        state: The state's code.
-        treaty: The treaty.
-        actions: The state's acts on the treaty.
-        policy: The policy; ``intent_date`` decides which day ends a signatory's obligation.
-        known_on: Count only acts that had entered the record by this day.
-        file: Where the acts come from, for error reports.
-
-    Returns:
-        The history.
-
-    Raises:
-        RecordError: listing every act that does not follow lawfully from the ones before it.
-    """
-    policy = policy or DEFAULT_POLICY
-    replay = _Replay(state, treaty, policy, file)
-    for act in sorted(
-        (a for a in actions if known_on is None or _known_day(a, policy) <= known_on),
-        key=lambda a: (a.date, a.kind.order),
-    ):
-        replay.apply(act)
-    replay.finish()
-    if replay.problems:
-        raise RecordError(replay.problems)
-    return History(state, treaty, tuple(replay.transitions))
-
-
-_HANDLERS = {
-    ActionKind.SIGNATURE: "signature",
-    ActionKind.SIGNATURE_WITHDRAWAL: "signature_withdrawal",
-    ActionKind.INSTRUMENT_WITHDRAWAL: "instrument_withdrawal",
-    ActionKind.WITHDRAWAL: "withdrawal",
-    ActionKind.WITHDRAWAL_REVOCATION: "revocation",
-}
-"""The replay's method for each kind of act; every other kind is a consent."""
-
-
-class _Replay:
-    """Replays one state's acts on one treaty, in order, into transitions of status."""
-
-    def __init__(self, state: str, treaty: Treaty, policy: Policy, file: str) -> None:
-        self.state = state
-        self.treaty = treaty
-        self.policy = policy
-        self.file = file
-        self.transitions: list[Transition] = []
-        self.problems: list[Problem] = []
-        self.current = S.NON_SIGNATORY
-        self.before_pending = S.NON_SIGNATORY
-        self.scheduled: Transition | None = None  # an effect set in motion, not yet reached
-
-    def refuse(self, act: Action, why: str) -> None:
-        self.problems.append(Problem(self.file, act.describe(), why))
-
-    def move(self, t: Transition) -> None:
-        if self.transitions and t.day < self.transitions[-1].day:
-            self.refuse(
-                t.cause,
-                f"its effect on {t.day} would precede the status already recorded on {self.transitions[-1].day}",
-            )
-        elif (self.current, t.status) not in LEGAL_TRANSITIONS:
-            self.refuse(t.cause, f"{self.current.value} cannot become {t.status.value}")
-        else:
-            self.transitions.append(t)
-            self.current = t.status
-
-    def finish(self) -> None:
-        if self.scheduled is not None:
-            self.move(self.scheduled)
-            self.scheduled = None
-
-    def apply(self, act: Action) -> None:
-        if self.scheduled is not None and self.scheduled.day <= act.date:
-            self.finish()
-        if act.date < self.treaty.adopted:
-            self.refuse(act, f"dated before the treaty was adopted ({self.treaty.adopted})")
-            return
-        treaty = self.treaty
-
-        def fact() -> Reason:
-            return Reason(_fact_text(act, treaty), self._provision(act), act.source)
-
-        getattr(self, _HANDLERS.get(act.kind, "consent"))(act, fact)
-
-    def _provision(self, act: Action) -> Citation:
-        """The provision under which the act is done."""
-        if act.kind is ActionKind.SIGNATURE_WITHDRAWAL:
-            return Citation(VCLT, "art. 18(a)")
-        if act.kind is ActionKind.WITHDRAWAL_REVOCATION:
-            return Citation(VCLT, "art. 68")
-        return self.treaty.cite(self.treaty.clause(act.kind.value))
-
-    def signature(self, act: Action, fact: Callable[[], Reason]) -> None:
-        closed = self.treaty.signature_closed
-        if not self.treaty.open_for_signature:
-            why = f"the {self.treaty.short_title} is not open for signature; states ratify or accept it"
-            self.refuse(act, why)
-        elif closed is not None and act.date > closed:
-            self.refuse(act, f"signature closed on {closed}; a later state may only accede")
-        elif self.current is not S.NON_SIGNATORY:
-            self.refuse(act, f"a state that is {self.current.value} cannot sign")
-        else:
-            self.move(Transition(act.date, S.SIGNATORY, act, fact))
-
-    def consent(self, act: Action, fact: Callable[[], Reason]) -> None:
-        treaty = self.treaty
-        if self.current not in (S.NON_SIGNATORY, S.SIGNATORY, S.SIGNATURE_WITHDRAWN, S.WITHDRAWN):
-            self.refuse(act, f"duplicate consent: the state is already {self.current.value}")
-            return
-        needs_signature = (
-            treaty.open_for_signature
-            and treaty.signatures_complete
-            and act.kind is ActionKind.RATIFICATION
-        )
-        if needs_signature and self.current is not S.SIGNATORY:
-            self.refuse(
-                act,
-                f"ratification needs a standing signature, but the state is {self.current.value}; record an accession",
-            )
-            return
-        if act.kind is ActionKind.IN_FORCE and (
-            treaty.entry_into_force is None or act.date < treaty.entry_into_force
-        ):
-            general = treaty.entry_into_force or "a day not yet reached"
-            self.refuse(
-                act,
-                f"shown in force for the state on {act.date}, but the treaty entered into force only on {general}",
-            )
-            return
-        self.before_pending = self.current
-        if treaty.entry_into_force is None:  # not in force: consent waits for general entry
-            self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
-            return
-        effect = _effect_of(act, treaty, treaty.entry_into_force)
-        state = self.state
-
-        def how() -> tuple[str, Citation]:
-            return _effect_text(act, treaty, effect)
-
-        if effect <= act.date:  # in force at once (or, for a succession, from an earlier day)
-
-            def at_once() -> Reason:
-                text, cite = how()
-                return Reason(
-                    f"{fact().text}; {treaty.short_title} in force for {state}: {text}",
-                    cite,
-                    act.source,
-                )
-
-            self.move(Transition(effect, S.PARTY, act, at_once))
-        else:
-            self.move(Transition(act.date, S.PARTY_PENDING, act, fact))
-
-            def later() -> Reason:
-                text, cite = how()
-                return Reason(
-                    f"{treaty.short_title} in force for {state}: {text}", cite, act.effective_source
-                )
-
-            self.scheduled = Transition(effect, S.PARTY, act, later)
-
-    def instrument_withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
-        if self.current is not S.PARTY_PENDING:
-            self.refuse(
-                act,
-                f"no instrument awaiting effect to withdraw (the state is {self.current.value})",
-            )
-            return
-        self.scheduled = None
-        self.move(Transition(act.date, self.before_pending, act, fact))
-
-    def signature_withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
-        if self.current is not S.SIGNATORY:
-            self.refuse(
-                act,
-                f"only a signatory can withdraw its signature (the state is {self.current.value})",
-            )
-            return
-        day = _known_day(act, self.policy)
-        treaty, policy = self.treaty, self.policy
-        self.move(
-            Transition(
-                day,
-                S.SIGNATURE_WITHDRAWN,
-                act,
-                lambda: _unsign_reason(act, treaty, policy) or fact(),
-            )
-        )
-
-    def withdrawal(self, act: Action, fact: Callable[[], Reason]) -> None:
-        rule = self.treaty.withdrawal_rule
-        if self.current is not S.PARTY:
-            self.refuse(
-                act, f"withdrawal by a state that is not a party (it is {self.current.value})"
-            )
-            return
-        if rule is None:
-            self.refuse(act, f"{self.treaty.short_title} has no withdrawal clause in the record")
-            return
-        effect = rule.apply(act.date, act.effective)
-        self.move(Transition(act.date, S.WITHDRAWAL_PENDING, act, fact))
-        state, treaty = self.state, self.treaty
-        self.scheduled = Transition(
-            effect,
-            S.WITHDRAWN,
-            act,
-            lambda: Reason(
-                f"withdrawal of {state} effective: {rule.describe(act.date, act.effective)}",
-                treaty.cite(rule.article),
-            ),
-        )
-
-    def revocation(self, act: Action, fact: Callable[[], Reason]) -> None:
-        if self.current is not S.WITHDRAWAL_PENDING:
-            self.refuse(
-                act, f"no withdrawal awaiting effect to revoke (the state is {self.current.value})"
-            )
-            return
-        self.scheduled = None
-
-        def revoked() -> Reason:
-            text = f"{fact().text}; a notice revoked before it takes effect leaves the state a party as if it had never been given"
-            return Reason(text, Citation(VCLT, "art. 68"), act.source)
-
-        self.move(Transition(act.date, S.PARTY, act, revoked))
-
-
-def _effect_of(act: Action, treaty: Treaty, general: Date) -> Date:
-    """The day a consent takes effect under the treaty's rules (the replay's one computation)."""
-    if act.kind is ActionKind.IN_FORCE:
-        return act.date
-    if act.kind is ActionKind.SUCCESSION:
-        # From the date of succession, or the treaty's entry into force if later (VCSST
-        # art. 23(1)); a separating state continues the treaty in force (art. 34).
-        return max(act.effective or act.date, general)
-    if act.effective is not None:
-        return max(act.effective, general)
-    return treaty.entry_into_force_for(act.date)
-
-
-def _effect_text(act: Action, treaty: Treaty, effect: Date) -> tuple[str, Citation]:
-    """How :func:`_effect_of` found the day, in words, with the provision applied."""
-    general = treaty.entry_into_force
-    assert general is not None
-    if act.kind is ActionKind.IN_FORCE:
-        how = f"in force for it on {effect} at the latest; since when is not recorded"
-        return how, treaty.cite(treaty.consent_rule.article)
-    if act.kind is ActionKind.SUCCESSION:
-        how = (
-            f"succession effective from {effect}"
-            if act.effective is not None
-            else f"a succession takes effect from independence; the record gives only the notification, so {effect} at the latest"
-        )
-        return how, Citation(VCSST, "arts. 23(1), 34")
-    if act.effective is not None:
-        how = f"the record dates its entry into force {effect}" + (
-            f" ({act.effective_source.title})" if act.effective_source is not None else ""
-        )
-    elif act.date <= general and effect == general:
-        how = f"deposited before the treaty's general entry into force on {effect}"
-    else:
-        how = treaty.consent_rule.describe(act.date)
-    if act.kind is ActionKind.CONSENT and act.effective is None:
-        how += " at the latest (a succession, were it one, took effect from independence)"
-    return how, treaty.cite(treaty.consent_rule.article)
-
-
-_VERBS = {
-    ActionKind.SIGNATURE: "signed",
-    ActionKind.RATIFICATION: "deposited its instrument of ratification of",
-    ActionKind.ACCESSION: "deposited its instrument of accession to",
-    ActionKind.ACCEPTANCE: "deposited its instrument of acceptance of",
-    ActionKind.APPROVAL: "deposited its instrument of approval of",
-    ActionKind.SUCCESSION: "notified its succession to",
-    ActionKind.CONSENT: "deposited an instrument of consent (ratification, accession or succession: the source does not say which) to",
-    ActionKind.IN_FORCE: "is shown by the source as bound by",
-    ActionKind.SIGNATURE_WITHDRAWAL: "notified the depositary that it does not intend to become a party to",
-    ActionKind.INSTRUMENT_WITHDRAWAL: "withdrew, before it took effect, its instrument deposited for",
-    ActionKind.WITHDRAWAL: "notified its withdrawal from",
-    ActionKind.WITHDRAWAL_REVOCATION: "revoked its notice of withdrawal from",
-}
-
-
-def _fact_text(act: Action, treaty: Treaty) -> str:
-    if act.kind is ActionKind.IN_FORCE:
-        return f"{act.state} {_VERBS[act.kind]} the {treaty.short_title} on {act.date}, by an instrument the record does not hold"
-    received = "" if act.kind is ActionKind.SIGNATURE else " (received by the depositary)"
-    return f"{act.state} {_VERBS[act.kind]} the {treaty.short_title} on {act.date}{received}"
-
-
-def _unsign_reason(act: Action, treaty: Treaty, policy: Policy) -> Reason | None:
-    if policy.intent_date is IntentDate.PUBLIC_ACT and act.announced is not None:
-        return Reason(
-            f"{act.state} made its intention not to become a party to the {treaty.short_title} clear by a "
-            f"public act on {act.announced} (policy intent_date=public-act); the depositary received "
-            f"its notification on {act.date}",
-            Citation(VCLT, "art. 18(a)"),
-            act.announced_source,
-        )
-    return None
-
-
 # --- queries -------------------------------------------------------------------------------
 
 
 def status(
-    record: Record,
+    record: FactBase,
     state: str | State,
     treaty: str | Treaty,
     on: Date,
@@ -594,7 +163,7 @@ def _may_be_succession(act: Action, acts: Sequence[Action]) -> bool:
 
 
 def doubts(
-    record: Record,
+    record: FactBase,
     state: str,
     treaty: str,
     on: Date,
@@ -645,7 +214,7 @@ def doubts(
         return ()
     hists = record.histories(st.code, tr.slug, known_on=known_on, policy=policy)
     ways = [
-        tuple(a for a in way if known_on is None or _known_day(a, policy) <= known_on)
+        tuple(a for a in way if known_on is None or known_day(a, policy) <= known_on)
         for way in record.variant_actions(st.code, tr.slug)
     ]
     statuses = [h.status_on(on) for h in hists]
@@ -688,12 +257,12 @@ _JOINING = frozenset({ActionKind.SIGNATURE, ActionKind.SIGNATURE_WITHDRAWAL})
 """Acts that presuppose the state is not bound on their day (besides a consent)."""
 
 
-def _may_doubt(record: Record, tr: Treaty, code: str) -> bool:
+def _may_doubt(record: FactBase, tr: Treaty, code: str) -> bool:
     """Whether any rule of :func:`doubts` can apply to this state and treaty (cached)."""
     return record.cached(("may-doubt", tr.slug, code), lambda: _may_doubt_now(record, tr, code))
 
 
-def _may_doubt_now(record: Record, tr: Treaty, code: str) -> bool:
+def _may_doubt_now(record: FactBase, tr: Treaty, code: str) -> bool:
     if tr.partial or not tr.signatures_complete or not tr.historical_complete:
         return True
     if tr.complete_until is not None and tr.complete_until < record.as_of:
@@ -707,7 +276,7 @@ def _may_doubt_now(record: Record, tr: Treaty, code: str) -> bool:
     )
 
 
-def _partial_for(record: Record, tr: Treaty, code: str) -> bool:
+def _partial_for(record: FactBase, tr: Treaty, code: str) -> bool:
     """Whether the record of ``tr`` holds ``code``'s acts only in part."""
     if tr.partial:
         return True
@@ -801,7 +370,7 @@ def _conflict_clause_doubt(code: str, tr: Treaty, hist: History, on: Date) -> Do
 
 
 def _completeness_doubt(
-    record: Record,
+    record: FactBase,
     code: str,
     tr: Treaty,
     hists: Sequence[History],
@@ -902,7 +471,7 @@ def _partial_doubt(
 
 
 def doubt(
-    record: Record,
+    record: FactBase,
     state: str,
     treaty: str,
     on: Date | None = None,
@@ -923,7 +492,7 @@ def doubt(
 
 
 def explain_status(
-    record: Record,
+    record: FactBase,
     state: str,
     treaty: str,
     on: Date,
@@ -1008,7 +577,7 @@ def _pending_after(hist: History, on: Date) -> str | None:
 
 
 def _qualifiers(
-    record: Record, state: str, treaty: str, on: Date, known_on: Date | None
+    record: FactBase, state: str, treaty: str, on: Date, known_on: Date | None
 ) -> list[str]:
     out = []
     complete = record.complete_until(treaty)
@@ -1029,7 +598,7 @@ def _qualifiers(
 
 
 def is_bound(
-    record: Record,
+    record: FactBase,
     state: str,
     treaty: str,
     on: Date,
@@ -1052,7 +621,7 @@ def is_bound(
 
 
 def interim_obligation(
-    record: Record,
+    record: FactBase,
     state: str,
     treaty: str,
     on: Date,
@@ -1149,7 +718,7 @@ def interim_obligation(
 
 
 def parties(
-    record: Record,
+    record: FactBase,
     treaty: str,
     on: Date,
     *,
@@ -1166,7 +735,7 @@ def parties(
 
 
 def undetermined_parties(
-    record: Record,
+    record: FactBase,
     treaty: str,
     on: Date,
     *,
@@ -1183,7 +752,7 @@ def undetermined_parties(
 
 
 def _sorted_out(
-    record: Record, treaty: str, on: Date, known_on: Date | None, policy: Policy | None
+    record: FactBase, treaty: str, on: Date, known_on: Date | None, policy: Policy | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     tr = record.treaty(treaty)
     policy = policy or DEFAULT_POLICY
@@ -1207,7 +776,7 @@ def _sorted_out(
 
 
 def general_entry_into_force(
-    record: Record, treaty: str, *, known_on: Date | None = None
+    record: FactBase, treaty: str, *, known_on: Date | None = None
 ) -> Date | None:
     """The day the treaty entered into force generally, as its threshold and the record give it.
 
@@ -1247,7 +816,7 @@ def general_entry_into_force(
 
 
 def entry_into_force(
-    record: Record, state: str, treaty: str, *, known_on: Date | None = None
+    record: FactBase, state: str, treaty: str, *, known_on: Date | None = None
 ) -> Date | None:
     """Return the day the treaty entered into force for ``state`` by its latest consent.
 
@@ -1269,7 +838,7 @@ def entry_into_force(
 
 
 def in_force_periods(
-    record: Record, state: str, treaty: str, *, known_on: Date | None = None
+    record: FactBase, state: str, treaty: str, *, known_on: Date | None = None
 ) -> tuple[Period, ...]:
     """Return every span of days during which ``state`` was bound by ``treaty`` (ends inclusive)."""
     hist = record.history(state, treaty, known_on=known_on)

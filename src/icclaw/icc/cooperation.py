@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from icclaw import status as treaty_law
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.icc.council import VoteOutcome, vote_outcome
 from icclaw.icc.facts import CourtSituation, DeclarationKind, ResolutionKind
@@ -14,8 +15,8 @@ from icclaw.policy import DEFAULT_POLICY, Policy
 from icclaw.status import TreatyStatus
 
 if TYPE_CHECKING:
+    from icclaw.base import FactBase
     from icclaw.dates import Date
-    from icclaw.record import Record
 
 __all__ = ["cooperation_duty"]
 
@@ -34,7 +35,7 @@ def _commenced_before(situation: CourtSituation, day: Date) -> bool:
 
 
 def cooperation_duty(
-    record: Record,
+    record: FactBase,
     state: str,
     on: Date,
     *,
@@ -54,7 +55,9 @@ def cooperation_duty(
     """
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
-    base = record.explain_status(st.code, "rome-statute", on, known_on=known_on, policy=policy)
+    base = treaty_law.explain_status(
+        record, st.code, "rome-statute", on, known_on=known_on, policy=policy
+    )
     status = base.value if isinstance(base.value, TreatyStatus) else None
     reasons: list[Reason] = []
     qualifiers: list[str] = []
@@ -85,7 +88,9 @@ def cooperation_duty(
     elif status is TreatyStatus.WITHDRAWN:
         effective = next(
             p.end
-            for p in reversed(record.in_force_periods(st.code, "rome-statute", known_on=known_on))
+            for p in reversed(
+                treaty_law.in_force_periods(record, st.code, "rome-statute", known_on=known_on)
+            )
             if p.end is not None
         ).add(days=1)
         begun = [

@@ -24,9 +24,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
-import attrs
 import pendulum
 
+from icclaw import status as treaty_law
 from icclaw.dates import (
     ALL_DAYS,
     NO_DAYS,
@@ -44,8 +44,9 @@ from icclaw.dates import (
 )
 from icclaw.errors import UnknownResolution
 from icclaw.findings import Citation, Finding, Reason
+from icclaw.icc.amendments import AmendmentStart, amendment_start
 from icclaw.icc.council import VoteOutcome, permanent_members, vote_outcome
-from icclaw.icc.crimes import Crime, adoption
+from icclaw.icc.crimes import Crime
 from icclaw.icc.facts import (
     CourtSituation,
     DeclarationKind,
@@ -70,7 +71,7 @@ from icclaw.status import BOUND, TreatyStatus
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from icclaw.record import Record
+    from icclaw.base import FactBase
 
 __all__ = [
     "ACTIVATION",
@@ -140,7 +141,7 @@ class Query(NamedTuple):
         days: The days of the conduct, as spans.
     """
 
-    record: Record
+    record: FactBase
     event: Event
     trigger: Trigger
     on: Date
@@ -248,7 +249,7 @@ class Link(NamedTuple):
 
 
 def link_periods(
-    record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
+    record: FactBase, code: str, on: Date, known_on: Date | None, policy: Policy
 ) -> Link:
     """What ``code`` supplies as a link under art. 12(2)–(3), for the Court acting on ``on``.
 
@@ -265,16 +266,16 @@ def _days(event: Event) -> Spans:
     return (span(event.date, event.until or event.date),)
 
 
-def _in_force(record: Record, code: str, slug: str, known_on: Date | None) -> Spans:
+def _in_force(record: FactBase, code: str, slug: str, known_on: Date | None) -> Spans:
     """The days ``slug`` bound ``code``, as spans (cached per record)."""
     return record.cached(
         ("in-force", code, slug, known_on),
-        lambda: to_spans(record.in_force_periods(code, slug, known_on=known_on)),
+        lambda: to_spans(treaty_law.in_force_periods(record, code, slug, known_on=known_on)),
     )
 
 
 def _link_periods(
-    record: Record, code: str, on: Date, known_on: Date | None, policy: Policy
+    record: FactBase, code: str, on: Date, known_on: Date | None, policy: Policy
 ) -> Link:
     reasons: list[Reason] = []
     name = record.state(code).name
@@ -287,7 +288,7 @@ def _link_periods(
     open_missing: list[str] = []
     if RS_SLUG in record.treaty_slugs:
         hist = record.history(code, RS_SLUG, known_on=known_on, policy=policy)
-        for bound in record.in_force_periods(code, RS_SLUG, known_on=known_on):
+        for bound in treaty_law.in_force_periods(record, code, RS_SLUG, known_on=known_on):
             days = span(bound.start, bound.end)
             start_reason = next((t.reason for t in hist.transitions if t.day == bound.start), None)
             until = "" if bound.end is None else f" to {bound.end}"
@@ -473,7 +474,7 @@ def _survives(
 
 
 def _resolution(
-    record: Record, trigger: SecurityCouncilReferral, known_on: Date | None
+    record: FactBase, trigger: SecurityCouncilReferral, known_on: Date | None
 ) -> Resolution:
     res = record.cached(
         ("resolution", trigger.resolution), lambda: record.resolution(trigger.resolution)
@@ -502,7 +503,9 @@ def check_trigger(q: Query) -> Check:
         open_: list[str] = []
         reasons: list[Reason] = []
         for code in trigger.by:
-            bound = record.is_bound(code, RS_SLUG, trigger.on, known_on=known_on, policy=policy)
+            bound = treaty_law.is_bound(
+                record, code, RS_SLUG, trigger.on, known_on=known_on, policy=policy
+            )
             if bound.holds is None:
                 open_ += bound.missing
                 reasons.append(
@@ -685,63 +688,8 @@ def check_subject_matter(q: Query) -> Check:
     return Check(certain, possible, tuple(reasons), tuple(missing))
 
 
-@attrs.frozen
-class AmendmentStart:
-    """The first day an art. 8 amendment can be the law of a case.
-
-    Attributes:
-        day: The day: its first entry into force for any state where the record shows it,
-            otherwise the earliest day it could have entered into force.
-        known: Whether ``day`` is the first entry into force the record shows (``False``: only
-            the earliest possible day).
-        reason: Why, with its provisions.
-    """
-
-    day: Date
-    known: bool
-    reason: Reason
-
-
-def amendment_start(record: Record, amendment: str, known_on: Date | None = None) -> AmendmentStart:
-    """The first day an art. 8 amendment can be the law of any case (arts. 22(1), 121(5)).
-
-    An amendment to art. 8 enters into force for an accepting State Party one year after its
-    deposit of acceptance (art. 121(5)), and no acceptance precedes adoption; conduct before
-    the amendment was first in force for any state was not, when it took place, a crime
-    within the jurisdiction of the Court under the amended provision (art. 22(1)). Whatever
-    the reading of art. 121(5) (policy ``amendment_reach``), no earlier conduct is covered.
-    With ``known_on``, only the acceptances on the record by that day count.
-    """
-    return record.cached(
-        ("amendment-start", amendment, known_on),
-        lambda: _amendment_start(record, amendment, known_on),
-    )
-
-
-def _amendment_start(record: Record, amendment: str, known_on: Date | None) -> AmendmentStart:
-    adopted, resolution = adoption(amendment)
-    head = f"the provision was added by an amendment adopted on {adopted} ({resolution})"
-    earliest = years_after(adopted, 1)
-    if amendment in record.treaty_slugs:
-        tr = record.treaty(amendment)
-        first = tr.entry_into_force
-        if first is not None and known_on is not None:
-            days = [
-                d
-                for code in record.actors(tr.slug)
-                if (d := record.entry_into_force(code, tr.slug, known_on=known_on)) is not None
-            ]
-            first = min(days, default=None)
-            earliest = max(earliest, tr.consent_rule.apply(known_on.add(days=1)))
-        if first is not None:
-            text = f"{head}, first in force for an accepting state on {first}: no conduct before that day falls under it"
-            return AmendmentStart(first, True, Reason(text, _C["22(1), 121(5)"]))
-    text = f"{head}: in force for no state before {earliest} at the earliest (one year after an acceptance); no conduct before that day falls under it"
-    return AmendmentStart(earliest, False, Reason(text, _C["22(1), 121(5)"]))
-
-
 def _accepted(
-    record: Record, code: str, amendment: str, known_on: Date | None
+    record: FactBase, code: str, amendment: str, known_on: Date | None
 ) -> tuple[Spans, Spans, Reason]:
     """:func:`_accepted_days`, cached per record."""
     return record.cached(
@@ -751,7 +699,7 @@ def _accepted(
 
 
 def _accepted_days(
-    record: Record, code: str, amendment: str, known_on: Date | None
+    record: FactBase, code: str, amendment: str, known_on: Date | None
 ) -> tuple[Spans, Spans, Reason]:
     """The days an amendment is in force for ``code``: on the record, and possibly.
 
@@ -900,7 +848,7 @@ def check_preconditions(q: Query) -> Check:
     return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
 
 
-def _referral_scope(record: Record, event: Event, res: Resolution) -> Check:
+def _referral_scope(record: FactBase, event: Event, res: Resolution) -> Check:
     reasons = [
         Reason(
             f"a Security Council referral replaces the preconditions of art. 12(2) within its scope: {res.situation or ', '.join(res.territory)}",
@@ -967,7 +915,7 @@ def check_age(q: Query) -> Check:
 
 
 def _transitional_days(
-    record: Record, code: str, scope_needed: str, on: Date, known_on: Date | None
+    record: FactBase, code: str, scope_needed: str, on: Date, known_on: Date | None
 ) -> tuple[Spans, list[Reason]]:
     days: list[tuple[int, int]] = []
     reasons: list[Reason] = []
@@ -996,7 +944,7 @@ def _transitional_days(
 
 
 def _transitional_cached(
-    record: Record, code: str, scope_needed: str, on: Date, known_on: Date | None
+    record: FactBase, code: str, scope_needed: str, on: Date, known_on: Date | None
 ) -> tuple[Spans, list[Reason]]:
     return record.cached(
         ("124", code, scope_needed, known_on),
@@ -1005,7 +953,7 @@ def _transitional_cached(
 
 
 def _in_force_by_consent_of(
-    record: Record, code: str, lodged: Date, known_on: Date | None
+    record: FactBase, code: str, lodged: Date, known_on: Date | None
 ) -> Date | None:
     """The day the Statute entered into force for ``code`` by the consent given with a declaration.
 
@@ -1199,7 +1147,9 @@ def check_aggression(q: Query) -> Check:
     return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
 
 
-def _deferrals(record: Record, known_on: Date | None) -> tuple[tuple[Resolution, Date, Date], ...]:
+def _deferrals(
+    record: FactBase, known_on: Date | None
+) -> tuple[tuple[Resolution, Date, Date], ...]:
     """The adopted Chapter VII deferral requests, with the days they run (cached per record)."""
 
     def compute() -> tuple[tuple[Resolution, Date, Date], ...]:
@@ -1215,7 +1165,7 @@ def _deferrals(record: Record, known_on: Date | None) -> tuple[tuple[Resolution,
 
 
 def _aggression_party(
-    record: Record, code: str, on: Date, known_on: Date | None, declarant: AggressionDeclarant
+    record: FactBase, code: str, on: Date, known_on: Date | None, declarant: AggressionDeclarant
 ) -> tuple[Spans, Reason]:
     """The days ``code`` counts as a party for art. 15bis(5), and the reason when it does not."""
     party = _in_force(record, code, RS_SLUG, known_on)
@@ -1286,7 +1236,7 @@ def _describe_trigger(trigger: Trigger) -> str:
     )
 
 
-def _validate(record: Record, event: Event, trigger: Trigger) -> None:
+def _validate(record: FactBase, event: Event, trigger: Trigger) -> None:
     for code in (
         *(event.territory or ()),
         *(event.nationality or ()),
@@ -1299,7 +1249,7 @@ def _validate(record: Record, event: Event, trigger: Trigger) -> None:
 
 
 def jurisdiction(
-    record: Record,
+    record: FactBase,
     event: Event,
     trigger: Trigger,
     on: Date | None = None,

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import attrs
 
+from icclaw import status as treaty_law
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.ihl.facts import (
     ArmedGroup,
@@ -46,8 +47,8 @@ from icclaw.status import BOUND
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from icclaw.base import FactBase
     from icclaw.dates import Date
-    from icclaw.record import Record
 
 __all__ = [
     "Conflict",
@@ -82,7 +83,7 @@ class Ctx(NamedTuple):
     the last day of fighting for a conflict that goes on after it (C6).
     """
 
-    record: Record
+    record: FactBase
     situation: Situation
     on: Date
     policy: Policy
@@ -614,7 +615,7 @@ def classify_liberation_war(ctx: Ctx, h: Hostilities, state: str, group: ArmedGr
         unknown.append(f"record: acts on {treaty}")
     else:
         status = record.history(state, treaty).status_on(on)
-        doubt = record.doubt(state, treaty, on)
+        doubt = treaty_law.doubt(record, state, treaty, on)
         if doubt is not None:
             reasons.append(Reason(doubt.text, _API_14))
             unknown.append(doubt.missing)
@@ -812,7 +813,7 @@ def _niac(
 
 
 def ap_ii_applies(
-    record: Record, state: str, group: ArmedGroup, on: Date
+    record: FactBase, state: str, group: ArmedGroup, on: Date
 ) -> tuple[bool | None, list[Reason], tuple[str, ...]]:
     """AP II art. 1(1): whether the Protocol applies in addition to common art. 3.
 
@@ -832,7 +833,7 @@ def ap_ii_applies(
             (f"record: acts on {treaty}",),
         )
     status = record.history(state, treaty).status_on(on)
-    doubt = record.doubt(state, treaty, on)
+    doubt = treaty_law.doubt(record, state, treaty, on)
     if doubt is not None:
         return None, [Reason(doubt.text, _APII)], (doubt.missing,)
     if status not in BOUND:
@@ -1013,7 +1014,7 @@ def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -
     return _uncertain(found, ctx, why, ["hostilities.concluded"])
 
 
-def _check_codes(record: Record, situation: Situation) -> None:
+def _check_codes(record: FactBase, situation: Situation) -> None:
     """Every state code the situation names must be a state of the record (one clear error)."""
     codes = {a.code for a in situation.actors if isinstance(a, StateActor)}
     codes |= {h.territory for h in situation.hostilities}
@@ -1025,7 +1026,7 @@ def _check_codes(record: Record, situation: Situation) -> None:
 
 
 def classify(
-    record: Record, situation: Situation, on: Date, policy: Policy | None = None
+    record: FactBase, situation: Situation, on: Date, policy: Policy | None = None
 ) -> tuple[Conflict, ...]:
     """Classify every relationship in ``situation`` that goes on on ``on``.
 

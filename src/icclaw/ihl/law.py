@@ -22,18 +22,19 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from icclaw import status as treaty_law
 from icclaw.dates import to_date
 from icclaw.findings import Citation, Finding, Reason
+from icclaw.icc.amendments import amendment_start
 from icclaw.icc.crimes import AMENDED_PROVISIONS
-from icclaw.icc.jurisdiction import amendment_start
 from icclaw.ihl.classify import Conflict, ConflictKind
 from icclaw.policy import DEFAULT_POLICY, AmendmentReach, Policy
 from icclaw.status import BOUND, TreatyStatus
 from icclaw.treaties import TreatyGroup
 
 if TYPE_CHECKING:
+    from icclaw.base import FactBase
     from icclaw.dates import Date
-    from icclaw.record import Record
 
 __all__ = ["CONVENTIONS", "PROTOCOLS", "applicable_law"]
 
@@ -56,7 +57,7 @@ _RS = "rome-statute"
 
 
 def _bound(
-    record: Record, state: str, slug: str, on: Date, immediate: str | None
+    record: FactBase, state: str, slug: str, on: Date, immediate: str | None
 ) -> tuple[bool | None, Reason, str | None]:
     """Whether ``state`` is bound by ``slug`` on ``on``, why, and what would decide it."""
     if slug not in record.treaty_slugs:
@@ -72,7 +73,7 @@ def _bound(
             ),
             None,
         )
-    doubt = record.doubt(state, slug, on)
+    doubt = treaty_law.doubt(record, state, slug, on)
     cite = treaty.cite(treaty.consent_rule.article)
     if doubt is not None:
         return None, Reason(doubt.text, cite), doubt.missing
@@ -98,12 +99,12 @@ def _bound(
     )
 
 
-def _states(conflict: Conflict, record: Record) -> list[str]:
+def _states(conflict: Conflict, record: FactBase) -> list[str]:
     return [p for p in conflict.parties if p in record.states]
 
 
 def _amended(
-    record: Record, states: list[str], paragraph_prefix: str, on: Date, policy: Policy
+    record: FactBase, states: list[str], paragraph_prefix: str, on: Date, policy: Policy
 ) -> tuple[list[str], list[Reason], list[str]]:
     """The amended art. 8 paragraphs that can be charged, why, and what is missing to tell.
 
@@ -143,18 +144,18 @@ def _amended(
         later = tr.consent_rule.apply(complete.add(days=1))
         lacking, unknown = [], []
         for s in states:
-            accepted = record.doubt(s, p.amendment, on) is None and (
+            accepted = treaty_law.doubt(record, s, p.amendment, on) is None and (
                 record.history(s, p.amendment).status_on(on) in BOUND
             )
             if accepted:
                 continue
             if negative:  # only a State Party that has not accepted is shielded
-                if record.doubt(s, _RS, on) is not None:
+                if treaty_law.doubt(record, s, _RS, on) is not None:
                     unknown.append(s)
                     continue
                 if record.history(s, _RS).status_on(on) not in BOUND:
                     continue
-            if record.doubt(s, p.amendment, on) is not None or later <= on:
+            if treaty_law.doubt(record, s, p.amendment, on) is not None or later <= on:
                 unknown.append(s)
             else:
                 lacking.append(s)
@@ -186,7 +187,7 @@ def _amended(
 
 
 def applicable_law(
-    record: Record, conflict: Conflict, on: Date | None = None, policy: Policy | None = None
+    record: FactBase, conflict: Conflict, on: Date | None = None, policy: Policy | None = None
 ) -> Finding:
     """Which law applies to ``conflict`` on ``on`` (default: the day it was classified), and why.
 
@@ -248,7 +249,7 @@ class _Law:
 
 
 def _international(
-    acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
+    acc: _Law, record: FactBase, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
 ) -> None:
     """International armed conflict or occupation: treaties between the two states."""
     law, reasons, missing = acc.law, acc.reasons, acc.missing
@@ -311,7 +312,7 @@ def _international(
 
 
 def _non_international(
-    acc: _Law, record: Record, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
+    acc: _Law, record: FactBase, conflict: Conflict, states: list[str], *, day: Date, policy: Policy
 ) -> None:
     """Non-international armed conflict: common art. 3, AP II where it applies, art. 8(2)(c), (e)."""
     law, reasons, missing = acc.law, acc.reasons, acc.missing
@@ -369,11 +370,11 @@ def _non_international(
         _other_treaties(acc, record, [territorial], day, niac=True)
 
 
-def _quick(record: Record, state: str, slug: str, day: Date) -> bool | None:
+def _quick(record: FactBase, state: str, slug: str, day: Date) -> bool | None:
     """Whether ``state`` is bound by ``slug`` on ``day`` (``None``: open), without the reasons."""
 
     def compute() -> bool | None:
-        if record.doubt(state, slug, day) is not None:
+        if treaty_law.doubt(record, state, slug, day) is not None:
             return None
         return record.history(state, slug).status_on(day) in BOUND
 
@@ -391,7 +392,9 @@ Protocols (which the rules above treat one by one) and the Rome Statute (art. 8 
 _HANDLED = frozenset({slug for slug, _, _ in CONVENTIONS} | set(PROTOCOLS))
 
 
-def _other_treaties(acc: _Law, record: Record, states: list[str], day: Date, *, niac: bool) -> None:
+def _other_treaties(
+    acc: _Law, record: FactBase, states: list[str], day: Date, *, niac: bool
+) -> None:
     """Every other treaty of the record that binds the states concerned on ``day``.
 
     In an international conflict or occupation, a treaty applies between the parties to the
