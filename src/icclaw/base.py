@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import json
 import os
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
@@ -26,7 +27,7 @@ import attrs
 from icclaw.dates import Date, to_date
 from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
 from icclaw.findings import Finding, Source
-from icclaw.history import History, history
+from icclaw.history import History, StatusTable, history
 from icclaw.icc.facts import (
     CourtSituation,
     Declaration,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["FactBase"]
 
 _CACHE_LIMIT = 65_536
+"""The most entries each of a record's caches keeps; past it, the least recently used goes."""
 MAX_VARIANTS = 16
 """The most ways of dating one state's acts on one treaty (alternatives combine)."""
 _T = TypeVar("_T")
@@ -156,14 +158,19 @@ class FactBase:
     )
     _by_state: Mapping[str, tuple[Action, ...]] = attrs.field(init=False, repr=False, eq=False)
     _actors: Mapping[str, tuple[str, ...]] = attrs.field(init=False, repr=False, eq=False)
-    _histories: dict[tuple[str, str, Date | None, Policy, int], History] = attrs.field(
+    _histories: OrderedDict[tuple[str, str, Date | None, Policy, int], History] = attrs.field(
         init=False, repr=False, eq=False
     )
     _variants: Mapping[tuple[str, str], tuple[tuple[Action, ...], ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
     _digest: str | None = attrs.field(init=False, repr=False, eq=False)
-    _memo: dict[object, object] = attrs.field(init=False, repr=False, eq=False, factory=dict)
+    _memo: OrderedDict[object, object] = attrs.field(
+        init=False, repr=False, eq=False, factory=OrderedDict
+    )
+    _quick: dict[tuple[object, object], StatusTable] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
     _declarations: Mapping[tuple[str, DeclarationKind], tuple[Declaration, ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
@@ -189,7 +196,7 @@ class FactBase:
         problems.extend(self._check_states())
         problems.extend(self._check_sources())
         problems.extend(self._index_icc_facts())
-        object.__setattr__(self, "_histories", {})
+        object.__setattr__(self, "_histories", OrderedDict())
         problems.extend(self._build_histories())
         if problems:
             raise RecordError(problems)
@@ -494,13 +501,16 @@ class FactBase:
 
     def cached(self, key: object, compute: Callable[[], _T]) -> _T:
         """Return ``compute()``, computed once per ``key`` for this record (for the engines)."""
+        memo = self._memo
         try:
-            return self._memo[key]  # type: ignore[return-value]
+            value = memo[key]
         except KeyError:
-            if len(self._memo) > _CACHE_LIMIT:
-                self._memo.clear()
-            value = self._memo[key] = compute()
+            value = memo[key] = compute()
+            if len(memo) > _CACHE_LIMIT:  # evict the least recently used
+                memo.popitem(last=False)
             return value
+        memo.move_to_end(key)
+        return value  # type: ignore[return-value]
 
     def state(self, query: str | State) -> State:
         """Find a state by code, name or alias; see :meth:`icclaw.states.StateTable.get`."""
@@ -588,9 +598,11 @@ class FactBase:
             found = history(
                 code, tr, acts, policy=key[3], known_on=day, file=self._file_of(tr.slug)
             )
-            if len(self._histories) > _CACHE_LIMIT:
-                self._histories.clear()
             self._histories[key] = found
+            if len(self._histories) > _CACHE_LIMIT:  # evict the least recently used
+                self._histories.popitem(last=False)
+        else:
+            self._histories.move_to_end(key)
         return found
 
     # --- treaty law ------------------------------------------------------------------------

@@ -38,6 +38,7 @@ __all__ = [
     "BOUND",
     "LEGAL_TRANSITIONS",
     "History",
+    "StatusTable",
     "Transition",
     "TreatyStatus",
     "history",
@@ -488,3 +489,38 @@ def _unsign_reason(act: Action, treaty: Treaty, policy: Policy) -> Reason | None
             act.announced_source,
         )
     return None
+
+
+@attrs.frozen
+class StatusTable:
+    """One state's standing with one treaty, day by day: the compiled answer of :func:`icclaw.status.status`.
+
+    A step function: piece ``i`` runs from ``days[i - 1]`` (inclusive) to ``days[i]``
+    (exclusive); piece 0 is every day before ``days[0]``. Each piece holds the bare status
+    (``None`` where the record leaves it open) and whether the state is bound (``None`` where
+    the record leaves that open): exactly what :func:`icclaw.status.status` and :func:`icclaw.status.doubt`
+    give on each of its days, for the whole record (no ``known_on``) and the default policy.
+
+    Attributes:
+        state: The state's code.
+        treaty: The treaty's slug.
+        days: The first day of each piece after the first, ascending.
+        ordinals: The same days as day numbers (:meth:`datetime.date.toordinal`).
+        statuses: The status on each piece (one more than ``days``).
+        bound: Whether the state is bound on each piece (one more than ``days``).
+    """
+
+    state: str
+    treaty: str
+    days: tuple[Date, ...]
+    ordinals: tuple[int, ...]
+    statuses: tuple[TreatyStatus | None, ...]
+    bound: tuple[bool | None, ...]
+
+    def status_on(self, day: Date) -> TreatyStatus | None:
+        """The status on ``day`` (``None``: the record leaves it open)."""
+        return self.statuses[bisect.bisect_right(self.days, day)]
+
+    def bound_on(self, day: Date) -> bool | None:
+        """Whether the state is bound on ``day`` (``None``: the record leaves it open)."""
+        return self.bound[bisect.bisect_right(self.days, day)]

@@ -9,6 +9,7 @@ imports this module.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 import attrs
@@ -16,6 +17,7 @@ import attrs
 from icclaw import status as engine
 from icclaw.base import FactBase
 from icclaw.dates import Date, Period, to_date
+from icclaw.policy import DEFAULT_POLICY
 
 if TYPE_CHECKING:
     import os
@@ -63,9 +65,17 @@ class Record(FactBase):
         ``None`` where the record does not decide it: always the ``value`` of
         :meth:`explain_status`, which says why.
         """
-        return engine.status(
-            self, state, treaty, self._day(on), known_on=_opt(known_on), policy=policy
-        )
+        if known_on is None and policy is None and type(on) is Date:
+            table = self._quick.get((state, treaty))
+            if table is not None:  # a compiled table, for this exact code and slug
+                return table.statuses[bisect_right(table.days, on)]
+        day = self._day(on)
+        if known_on is None and (policy is None or policy == DEFAULT_POLICY):
+            table = engine.status_table(self, self.state(state).code, self.treaty(treaty).slug)
+            if (state, treaty) == (table.state, table.treaty):
+                self._quick[(state, treaty)] = table
+            return table.status_on(day)
+        return engine.status(self, state, treaty, day, known_on=_opt(known_on), policy=policy)
 
     def explain_status(
         self,

@@ -27,6 +27,7 @@ from icclaw.history import (
     LEGAL_TRANSITIONS,
     VCLT,
     History,
+    StatusTable,
     Transition,
     TreatyStatus,
     history,
@@ -48,8 +49,10 @@ __all__ = [
     "LEGAL_TRANSITIONS",
     "Doubt",
     "History",
+    "StatusTable",
     "Transition",
     "TreatyStatus",
+    "decide_status",
     "doubt",
     "doubts",
     "entry_into_force",
@@ -61,6 +64,7 @@ __all__ = [
     "is_bound",
     "parties",
     "status",
+    "status_table",
     "undetermined_parties",
 ]
 
@@ -98,8 +102,26 @@ def status(
     """Return the bare status of ``state`` under ``treaty`` on ``on`` (LAW.md section 4).
 
     ``None`` where the record does not decide it (see :func:`doubts`): the value
-    :func:`explain_status` gives, always.
+    :func:`explain_status` gives, always. For the whole record under the default policy the
+    answer is read from the compiled :func:`status_table`; otherwise :func:`decide_status`
+    works it out.
     """
+    if known_on is None and (policy is None or policy == DEFAULT_POLICY):
+        code, slug = record.state(state).code, record.treaty(treaty).slug
+        return status_table(record, code, slug).status_on(on)
+    return decide_status(record, state, treaty, on, known_on=known_on, policy=policy)
+
+
+def decide_status(
+    record: FactBase,
+    state: str | State,
+    treaty: str | Treaty,
+    on: Date,
+    *,
+    known_on: Date | None = None,
+    policy: Policy | None = None,
+) -> TreatyStatus | None:
+    """:func:`status`, from the history and the rules of :func:`doubts` (no compiled table)."""
     hist = record.history(state, treaty, known_on=known_on, policy=policy)
     current = hist.status_on(on)
     if not _may_doubt(record, hist.treaty, hist.state):
@@ -107,6 +129,62 @@ def status(
     if doubts(record, hist.state, hist.treaty.slug, on, known_on=known_on, policy=policy):
         return None
     return current
+
+
+def status_table(record: FactBase, state: str, treaty: str) -> StatusTable:
+    """Compile ``state``'s standing with ``treaty`` into a :class:`StatusTable` (cached).
+
+    Every rule of :func:`doubts` compares the day asked about with days the record gives (the
+    treaty's adoption, entry into force and completeness date, each act's dates, effects and
+    alternative datings, each history's changes of status) or with a day the treaty's consent
+    rule derives from one of them (the day after, and the entry into force for a deposit on
+    it). Between two consecutive such days every rule gives the same answer, so the table asks
+    :func:`decide_status` and :func:`doubt` once per piece, on its first day.
+    """
+    return record.cached(
+        ("status-table", state, treaty), lambda: _status_table(record, state, treaty)
+    )
+
+
+def _status_table(record: FactBase, code: str, slug: str) -> StatusTable:
+    tr = record.treaty(slug)
+    edges: set[Date] = {tr.adopted, record.as_of.add(days=1)}
+    edges.update(d for d in (tr.entry_into_force, tr.complete_until) if d is not None)
+    for way in record.variant_actions(code, slug):
+        for a in way:
+            edges.update(d for d in (a.date, a.effective, a.announced) if d is not None)
+            for alt in a.alternatives:
+                edges.update(d for d in (alt.date, alt.effective) if d is not None)
+    for hist in record.histories(code, slug):
+        edges.update(t.day for t in hist.transitions)
+    derived: set[Date] = set()
+    for day in edges:
+        after = day.add(days=1)
+        derived.add(after)
+        if tr.entry_into_force is not None:
+            derived.update((tr.entry_into_force_for(day), tr.entry_into_force_for(after)))
+    days = sorted(edges | derived)
+    hist = record.history(code, slug)
+
+    def at(day: Date) -> tuple[TreatyStatus | None, bool | None]:
+        bound = None if doubt(record, code, slug, day) else hist.status_on(day) in BOUND
+        return decide_status(record, code, slug, day), bound
+
+    firsts: list[Date] = []
+    pieces = [at(days[0].subtract(days=1))]
+    for day in days:
+        piece = at(day)
+        if piece != pieces[-1]:
+            firsts.append(day)
+            pieces.append(piece)
+    return StatusTable(
+        code,
+        slug,
+        tuple(firsts),
+        tuple(d.toordinal() for d in firsts),
+        tuple(p[0] for p in pieces),
+        tuple(p[1] for p in pieces),
+    )
 
 
 _STATUS_RULES: dict[TreatyStatus, tuple[str, Citation]] = {
@@ -760,8 +838,16 @@ def _sorted_out(
     def sort() -> tuple[tuple[str, ...], tuple[str, ...]]:
         bound: list[str] = []
         open_: list[str] = []
+        compiled = known_on is None and policy == DEFAULT_POLICY
         for st in record.states:
             if not st.exists_on(on):
+                continue
+            if compiled:
+                bound_on = status_table(record, st.code, tr.slug).bound_on(on)
+                if bound_on is None:
+                    open_.append(st.code)
+                elif bound_on:
+                    bound.append(st.code)
                 continue
             if doubt(record, st.code, tr.slug, on, known_on=known_on, policy=policy) is not None:
                 open_.append(st.code)
