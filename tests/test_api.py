@@ -57,6 +57,7 @@ PUBLIC = {
     "InvalidType",
     "InvalidValue",
     "InvalidPolicy",
+    "MissingDependency",
     "Period",
     "Policy",
     "Problem",
@@ -70,6 +71,7 @@ PUBLIC = {
     "Treaty",
     "TreatyGroup",
     "TreatyStatus",
+    "UnknownCode",
     "UnknownState",
     "UnknownTreaty",
     "__version__",
@@ -113,6 +115,7 @@ def test_errors_share_the_meaning_of_builtins() -> None:
         "InvalidDate",
         "InvalidType",
         "InvalidValue",
+        "MissingDependency",
     ):
         assert issubclass(getattr(icclaw, name), icclaw.IcclawError)
 
@@ -120,8 +123,20 @@ def test_errors_share_the_meaning_of_builtins() -> None:
 def test_import_loads_no_data_no_cli_no_writer() -> None:
     code = (
         "import sys, icclaw; "
-        "bad = [m for m in ('icclaw.data.loader', 'icclaw.cli', 'tomli_w', 'hypothesis', 'tomllib') if m in sys.modules]; "
+        "bad = [m for m in ('icclaw.data.loader', 'icclaw.cli', 'tomli_w', 'hypothesis', 'tomllib', "
+        "'numpy', 'pandas', 'pyarrow', 'polars') if m in sys.modules]; "
         "print(','.join(bad))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_loading_and_asking_imports_no_table_library() -> None:
+    """numpy, pandas, pyarrow and polars are for tables (the `tables` extra), imported when used."""
+    code = (
+        "import sys, icclaw; rec = icclaw.load(); rec.status('RUS', 'rome-statute', '2016-12-01'); "
+        "rec.parties('rome-statute', '2020-01-01'); "
+        "print(','.join(m for m in ('numpy', 'pandas', 'pyarrow', 'polars') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -22,8 +22,10 @@ __all__ = [
     "InvalidPolicy",
     "InvalidType",
     "InvalidValue",
+    "MissingDependency",
     "Problem",
     "RecordError",
+    "UnknownCode",
     "UnknownResolution",
     "UnknownState",
     "UnknownTreaty",
@@ -77,6 +79,13 @@ class InvalidDate(IcclawError, ValueError):
     """A value could not be read as a calendar date."""
 
 
+class MissingDependency(IcclawError, ImportError):
+    """An optional part of icclaw needs a package that is not installed.
+
+    The message names the extra that brings it (e.g. ``pip install 'icclaw[tables]'``).
+    """
+
+
 class InvalidPolicy(IcclawError, ValueError):
     """A policy name or value is not one icclaw knows."""
 
@@ -105,6 +114,36 @@ class AmbiguousState(UnknownState):
     def __init__(self, message: str, *, query: str, candidates: Sequence[str]) -> None:
         super().__init__(message, query=query)
         self.candidates = tuple(candidates)
+
+
+class UnknownCode(UnknownState):
+    """A value in another scheme (COW, G&W, UCDP, ...) names no state of the record on the day.
+
+    The message says why: the value is unknown or malformed, names a state the record does not
+    hold, needs a date because its meaning changed, or names nothing on that day.
+
+    Attributes:
+        query: The value asked for, as quoted in the message.
+        scheme: The scheme it was read in, e.g. ``"cow"``.
+        suggestion: The closest known value, if any is close.
+        row: For a batch, the index of the first value that failed.
+        failed: For a batch, how many values failed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        query: str,
+        scheme: str,
+        suggestion: str | None = None,
+        row: int | None = None,
+        failed: int = 0,
+    ) -> None:
+        super().__init__(message, query=query, suggestion=suggestion)
+        self.scheme = scheme
+        self.row = row
+        self.failed = failed
 
 
 class UnknownTreaty(IcclawError, LookupError):
