@@ -10,7 +10,7 @@ imports this module.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,7 +21,7 @@ from icclaw.policy import DEFAULT_POLICY
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from icclaw.coverage import TreatyCoverage
     from icclaw.dates import DateLike
@@ -366,6 +366,106 @@ class Record(FactBase):
 
         return applicable_law(
             self, conflict, None if on is None else to_date(on, field="on"), policy
+        )
+
+    # --- tables (the `tables` extra) -------------------------------------------------------
+
+    def panel(
+        self,
+        treaties: str | Treaty | Iterable[str | Treaty],
+        *,
+        start: DateLike,
+        end: DateLike,
+        freq: str = "year",
+        states: Iterable[str | State] | None = None,
+        codes: str = "iso3",
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+    ) -> Any:
+        """A state × day × treaty table of status and of being bound, as a pandas DataFrame.
+
+        Columns ``state``, ``date``, ``treaty``, ``status`` and ``bound`` (three-valued: a
+        missing value means the record leaves it open, never "no"); one row per state that
+        exists on the day. The days are ``start`` and every ``freq`` (``"year"``, ``"month"``
+        or ``"day"``) after it up to ``end``. ``states`` (default: all) may be named in another
+        scheme with ``codes`` (see :mod:`icclaw.codes`). See :func:`icclaw.tables.panel`.
+
+        Example:
+            ``rec.panel("rome-statute", start="2002-01-01", end="2025-01-01")``
+        """
+        from icclaw.tables import panel  # noqa: PLC0415  (numpy and pandas only when asked)
+
+        return panel(
+            self,
+            treaties,
+            start=start,
+            end=end,
+            freq=freq,
+            states=states,
+            codes=codes,
+            known_on=_opt(known_on),
+            policy=policy,
+        )
+
+    def screen(
+        self,
+        events: Any,
+        *,
+        on: DateLike | None = None,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+        codes: str = "iso3",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Any:
+        """Screen each event of a table for the Court's jurisdiction (the ``tables`` extra).
+
+        ``events`` is a pandas DataFrame, a pyarrow Table or a polars DataFrame whose columns
+        are named like :class:`~icclaw.Event`'s fields (``crime``, ``date``, ``until``,
+        ``territory``, ``nationality``, ``age``, ``provision``, ``aggressor``, ``area``) and
+        the trigger's (``trigger``: ``proprio-motu``, ``state-referral`` or
+        ``security-council``; ``referred_by``, ``referred_on``, ``resolution``,
+        ``authorised_on``). It returns the same kind of table with ``holds`` (missing where
+        undetermined: never read as "no"), ``missing``, ``days_within``, ``within_from`` and
+        ``within_until`` added: on every row what :meth:`jurisdiction` answers.
+        :meth:`explain_row` gives a row's whole Finding. See :func:`icclaw.icc.screen.screen`.
+        """
+        from icclaw.icc.screen import screen  # noqa: PLC0415  (numpy and pandas only when asked)
+
+        return screen(
+            self,
+            events,
+            on=None if on is None else self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+            codes=codes,
+            progress=progress,
+        )
+
+    def explain_row(
+        self,
+        events: Any,
+        row: int,
+        *,
+        on: DateLike | None = None,
+        known_on: DateLike | None = None,
+        policy: Policy | None = None,
+        codes: str = "iso3",
+    ) -> Finding:
+        """The whole Finding for row ``row`` (counted from 0) of an events table.
+
+        The row is read exactly as :meth:`screen` reads it; the Finding says why its
+        ``holds`` is what the screen gave, and for an undetermined row what would decide it.
+        """
+        from icclaw.icc.screen import explain_row  # noqa: PLC0415
+
+        return explain_row(
+            self,
+            events,
+            row,
+            on=None if on is None else self._day(on),
+            known_on=_opt(known_on),
+            policy=policy,
+            codes=codes,
         )
 
     def dump(self, path: str | os.PathLike[str]) -> None:
