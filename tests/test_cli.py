@@ -343,3 +343,94 @@ def test_record_seal_writes_nothing_when_a_file_is_unreadable(
     code, _, err = run(capsys, "record", "check", str(tmp_path / "nowhere"))
     assert code == 2
     assert "not a record folder" in err
+
+
+# --- tables: panel and screen (the tables extra) ---------------------------------------------
+
+EVENTS_CSV = """crime,date,territory,nationality,trigger,authorised_on,age,event_id
+war-crimes,2008-08-08,GEO,RUS,proprio-motu,2016-01-27,,g-1
+genocide,2014-03-01,UKR,,proprio-motu,,30,u-1
+war-crimes,2016-06-01,BDI,stateless,proprio-motu,2017-10-25,17,b-1
+crimes-against-humanity,2016-06-01,BDI,,proprio-motu,2017-10-25,,b-2
+"""
+
+
+def test_panel_writes_csv_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pandas")
+    code, out, err = run(
+        capsys, "panel", "rome-statute", "--from", "2016", "--to", "2017", "--states", "BDI,RUS"
+    )
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "state,date,treaty,status,bound"
+    assert "BDI,2017-01-01,rome-statute,withdrawal-pending,True" in lines  # notified 27 Oct 2016
+    assert "RUS,2017-01-01,rome-statute,signature-withdrawn,False" in lines  # 30 Nov 2016
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".json"])
+def test_panel_writes_the_format_its_file_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    target = tmp_path / f"panel{suffix}"
+    code, out, _ = run(
+        capsys, "panel", "rome-statute", "--from", "2002", "--to", "2003", "-o", str(target)
+    )
+    assert code == 0
+    assert out.startswith("wrote ")
+    read = {".csv": pd.read_csv, ".parquet": pd.read_parquet, ".json": pd.read_json}[suffix]
+    table = read(target)
+    assert list(table.columns) == ["state", "date", "treaty", "status", "bound"]
+    assert len(table) == int(out.split()[1].replace(",", ""))
+
+
+def test_screen_adds_the_answers_beside_the_cells_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("pandas")
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS_CSV, encoding="utf-8")
+    code, out, err = run(capsys, "screen", str(events))
+    assert (code, err) == (0, "")
+    header, *rows = out.splitlines()
+    assert header.endswith("event_id,holds,missing,days_within,within_from,within_until")
+    assert rows[0].startswith("war-crimes,2008-08-08,GEO,RUS,proprio-motu,2016-01-27,,g-1,True,")
+    assert rows[1].split(",")[6] == "30"  # the age as written, not 30.0
+    assert rows[2].split(",")[8] == "False"  # under eighteen (art. 26)
+    code, out, _ = run(capsys, "screen", str(events), "--explain", "3")
+    assert code == 0
+    assert "crimes-against-humanity" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["panel", "rome-statute", "--from", "2002", "--to", "2003", "-o", "x.xlsx"], "x.xlsx"),
+        (["panel", "rome-statute", "--from", "20022", "--to", "2003"], "--from"),
+        (["panel", "rome-statute", "--from", "2004", "--to", "2003"], "before start"),
+        (["panel", "rome", "--from", "2002", "--to", "2003"], "unknown treaty"),
+        (["screen", "missing.csv"], "no such file"),
+        (["screen", "events.txt"], "events.txt"),
+    ],
+)
+def test_table_commands_refuse_bad_input_in_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], words: str
+) -> None:
+    pytest.importorskip("pandas")
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert words in err
+
+
+def test_a_bad_cell_is_named_by_row_and_column(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("pandas")
+    events = tmp_path / "events.csv"
+    events.write_text(EVENTS_CSV.replace("2014-03-01", "1 March 2014"), encoding="utf-8")
+    code, _, err = run(capsys, "screen", str(events))
+    assert code == 2
+    assert "row 1, date" in err

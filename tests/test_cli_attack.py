@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "situations"
 UKRAINE = str(EXAMPLES / "ukraine_2014.toml")
+EVENTS = str(ROOT / "examples" / "events" / "icc-examples.csv")
 LINE = 400
 
 # --- the parser's own vocabulary ---------------------------------------------------------------
@@ -62,10 +63,21 @@ def test_the_attack_knows_every_command_and_option() -> None:
         "classify",
         "coverage",
         "record",
+        "panel",
+        "screen",
     }
     for option in ("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"):
         assert option in OPTIONS
     assert "--version" in OPTIONS
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Run in an empty folder: a generated ``-o FILE`` must not land in the checkout."""
+    here = Path.cwd()
+    os.chdir(tmp_path_factory.mktemp("attack"))
+    yield
+    os.chdir(here)
 
 
 # --- what an attacker types ----------------------------------------------------------------------
@@ -92,6 +104,10 @@ WORDS = [
     str(EXAMPLES / "iraq_2003.toml"),
     "check",
     "seal",
+    EVENTS,
+    "panel.csv",
+    "gw",
+    "2002",
 ]
 GOOD_DATES = st.dates().map(lambda d: d.isoformat()) | st.sampled_from(
     ["2016-12-01", "2002-07-01", "2008-08-08", "2022-03-10"]
@@ -132,6 +148,9 @@ SOUND = [
     ["cooperation", "UKR", "--policy", "intent_date=public-act"],
     ["coverage", "--json"],
     ["classify", UKRAINE, "--on", "2016-11-14"],
+    ["panel", "rome-statute", "--from", "2016", "--to", "2018", "--states", "BDI,RUS"],
+    ["screen", EVENTS, "--known-on", "2020-01-01"],
+    ["screen", EVENTS, "--explain", "2", "--json"],
     [
         "jurisdiction",
         "--crime",
@@ -352,6 +371,14 @@ def test_every_option_a_command_shows_in_its_help_is_honoured() -> None:
     assert taken["classify"] == {"--on", "--policy", "--json"}
     assert taken["coverage"] == {"--json", "--markdown"}
     assert answering < taken["jurisdiction"]
+    assert taken["panel"] == {
+        "--from", "--to", "--freq", "--states", "--codes", "-o", "--output", "--known-on",
+        "--policy",
+    }  # fmt: skip
+    assert taken["screen"] == {
+        "--on", "--known-on", "--policy", "--codes", "-o", "--output", "--explain", "--json",
+        "--quiet",
+    }  # fmt: skip
 
 
 def test_timeline_known_on_shows_only_the_acts_received_by_then(

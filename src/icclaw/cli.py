@@ -56,7 +56,7 @@ from icclaw.data.files import clip
 from icclaw.dates import to_date
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from _typeshed import SupportsWrite
 
@@ -221,6 +221,12 @@ def _exit_help() -> str:
     )
 
 
+_CODES_HELP = (
+    "the scheme the states are named in: iso3 (default), iso-numeric, cow, cow-letters, gw, "
+    "ucdp, acled or name"
+)
+
+
 _HELP_LISTS = {"treaties": _treaty_help, "policies": _policy_help, "exit": _exit_help}
 
 
@@ -259,6 +265,61 @@ def _parents() -> dict[str, _Parser]:
         help="on bad data, print the whole report, not only its first problem",
     )
     return {"on": on, "known_on": known_on, "policy": policy, "json": json_, "data": data}
+
+
+def _table_commands(sub: Any, parents: Callable[..., list[_Parser]]) -> None:
+    """The commands that read and write tables: ``panel`` and ``screen``."""
+    p = sub.add_parser(
+        "panel",
+        parents=parents("known_on", "policy"),
+        help="a state-by-date table of treaty status (needs icclaw[tables])",
+        description="A tidy table of where each state stood with each treaty on each day of a "
+        "grid: state, date, treaty, status, bound (empty where the record leaves it open). "
+        "Written as CSV, Parquet or JSON by the extension of --output; CSV on standard output "
+        "without it. Needs the tables extra: pip install 'icclaw[tables]'.",
+        lists=("treaties", "policies"),
+    )
+    p.add_argument("treaties", nargs="+", metavar="TREATY", help="one or more treaty slugs")
+    p.add_argument(
+        "--from", dest="start", required=True, metavar="DATE", help="the first day, or a year"
+    )
+    p.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        metavar="DATE",
+        help="the last day, or a year (its 31 December)",
+    )
+    p.add_argument("--freq", choices=["year", "month", "day"], default="year", help="default: year")
+    p.add_argument("--states", metavar="STATE[,STATE]", help="only these states (default: all)")
+    p.add_argument("--codes", metavar="SCHEME", default="iso3", help=_CODES_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.csv, .parquet, .json)")
+    p = sub.add_parser(
+        "screen",
+        parents=parents("on", "known_on", "policy"),
+        help="screen a table of events for the Court's jurisdiction (needs icclaw[tables])",
+        description="Read a table of events (.csv, .parquet, .json or .jsonl) whose columns are "
+        "named like an Event's fields and the trigger's (crime, date, until, territory, "
+        "nationality, age, provision, aggressor, area; trigger, referred_by, referred_on, "
+        "resolution, authorised_on), and add holds, missing, days_within, within_from and "
+        "within_until to every row. Several states in one cell are joined by ';'; write "
+        "'stateless' for a stateless accused. Needs the tables extra: pip install 'icclaw[tables]'.",
+        lists=("policies",),
+    )
+    p.add_argument(
+        "events", metavar="EVENTS", help="the events table (.csv, .parquet, .json, .jsonl)"
+    )
+    p.add_argument("--codes", metavar="SCHEME", default="iso3", help=_CODES_HELP)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE (.csv, .parquet, .json)")
+    p.add_argument(
+        "--explain",
+        metavar="ROW",
+        help="print the whole answer for one row (counted from 0) instead of the table",
+    )
+    p.add_argument("--json", action="store_true", help="with --explain: print JSON instead of text")
+    p.add_argument(
+        "--quiet", action="store_true", help="no progress on standard error for long tables"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -377,6 +438,7 @@ def _parser() -> argparse.ArgumentParser:
     form.add_argument(
         "--markdown", action="store_true", help="print the Markdown page of the documentation"
     )
+    _table_commands(sub, parents)
     verbose = _Parser(add_help=False)
     verbose.add_argument(
         "--verbose",
@@ -449,7 +511,7 @@ def _run(argv: list[str]) -> tuple[int, str | None]:
         policy = Policy.from_pairs(getattr(args, "policy", []))
         if args.command == "record":
             where = args.path
-            out = _record(args)
+            out: str | None = _record(args)
         else:
             where = args.data
             record = icclaw.load(args.data)
@@ -601,6 +663,11 @@ _EMPTY_HINTS = {
     "area": "give a named area, e.g. darfur, or omit it",
     "security_council": "give a resolution number or draft symbol, e.g. 1593",
     "state_referral": "write STATE[,STATE]:DATE, e.g. LTU:2022-03-01",
+    "events": "give an events table (.csv, .parquet, .json or .jsonl)",
+    "output": "give a file to write (.csv, .parquet or .json), or omit -o for CSV on standard output",
+    "codes": "give a scheme: iso3, iso-numeric, cow, cow-letters, gw, ucdp, acled or name",
+    "states": "give STATE[,STATE], or omit --states for every state",
+    "explain": "give a row number, counted from 0",
 }
 
 
@@ -938,6 +1005,147 @@ def _record(args: argparse.Namespace) -> str:
     )
 
 
+_TABLE_FORMATS = (".csv", ".parquet", ".json", ".jsonl")
+
+
+def _year_or_day(value: str, option: str, *, end: bool) -> Date:
+    """A day, or a year alone: its first day (``--from``) or its last (``--to``)."""
+    text = value.strip()
+    if re.fullmatch(r"\d{4}", text):
+        return to_date(f"{text}-12-31" if end else f"{text}-01-01", field=option)
+    return _day(value, option)
+
+
+def _format_of(path: str, option: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in _TABLE_FORMATS:
+        raise InvalidInput(
+            f"{option} {_q(path)}: name a file ending in {', '.join(_TABLE_FORMATS)}"
+        )
+    return suffix
+
+
+def _write_table(frame: Any, path: str | None) -> str | None:
+    """Write a pandas table to ``path`` by its extension, or return it as CSV text."""
+    if path is None:
+        return str(frame.to_csv(index=False)).rstrip("\n")
+    suffix = _format_of(path, "--output")
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".parquet":
+        from icclaw.tables import require  # noqa: PLC0415
+
+        require("pyarrow", "writing Parquet")
+        frame.to_parquet(path, index=False)
+    else:
+        frame.to_json(path, orient="records", date_format="iso", lines=suffix == ".jsonl")
+    return f"wrote {len(frame):,} rows to {clip(path)}"
+
+
+def _read_table(path: str) -> Any:
+    """Read an events table as text cells (no type guessing): dates and codes stay as written."""
+    from icclaw.tables import require  # noqa: PLC0415
+
+    pd = require("pandas", "icclaw screen")
+    suffix = _format_of(path, "EVENTS")
+    if not os.path.isfile(path):
+        raise InvalidInput(f"{_q(path)}: no such file")
+    try:
+        if suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        elif suffix == ".parquet":
+            require("pyarrow", "reading Parquet")
+            frame = pd.read_parquet(path)
+        else:
+            frame = pd.read_json(path, orient="records", lines=suffix == ".jsonl", dtype=False)
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        raise InvalidInput(f"{_q(path)} cannot be read as a table: {_one_line(str(exc))}") from None
+    return frame.astype(object).where(frame.notna(), None)
+
+
+def _typed(frame: Any) -> Any:
+    """The table as the screen reads it: ages as whole numbers (the rest as written)."""
+    if "age" not in frame.columns:
+        return frame
+    from icclaw.tables import require  # noqa: PLC0415
+
+    pd = require("pandas", "icclaw screen")
+    typed = frame.copy()
+    ages = [_age_cell(v, i) for i, v in enumerate(frame["age"].tolist())]
+    typed["age"] = pd.array(ages, dtype="Int64")
+    return typed
+
+
+def _age_cell(value: object, row: int) -> object:
+    if isinstance(value, str):
+        if not _AGE.fullmatch(value.strip()):
+            raise InvalidInput(f"row {row}, age: {_q(value)} is not an age in whole years")
+        return int(value)
+    return value
+
+
+def _panel(record: Record, args: argparse.Namespace, policy: Policy) -> str | None:
+    start = _year_or_day(args.start, "--from", end=False)
+    end = _year_or_day(args.end, "--to", end=True)
+    if args.output is not None:
+        _format_of(args.output, "--output")
+    states = _codes(args.states, "--states")
+    frame = record.panel(
+        args.treaties,
+        start=start,
+        end=end,
+        freq=args.freq,
+        states=states,
+        codes=args.codes,
+        known_on=args.known_on,
+        policy=policy,
+    )
+    return _write_table(frame, args.output)
+
+
+def _screen(record: Record, args: argparse.Namespace, policy: Policy) -> str | None:
+    if args.json and args.explain is None:
+        raise InvalidInput(
+            "--json goes with --explain ROW; the table's format is the --output file's"
+        )
+    if args.output is not None:
+        _format_of(args.output, "--output")
+    text_frame = _read_table(args.events)
+    frame = _typed(text_frame)
+    if args.explain is not None:
+        text = args.explain.strip()
+        if not text.isdigit() or int(text) >= len(frame):
+            raise InvalidInput(
+                f"--explain {_q(args.explain)}: give a row number from 0 to {len(frame) - 1}"
+            )
+        finding = record.explain_row(
+            frame, int(text), on=args.on, known_on=args.known_on, policy=policy, codes=args.codes
+        )
+        return finding.to_json(indent=2) if args.json else finding.explain()
+    show = not args.quiet and len(frame) >= _PROGRESS_FROM and sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if show:
+            _write(sys.stderr, f"\ricclaw: screened {done:,} of {total:,} rows")
+            if done >= total:
+                _write(sys.stderr, "\n")
+            sys.stderr.flush()
+
+    out = record.screen(
+        frame,
+        on=args.on,
+        known_on=args.known_on,
+        policy=policy,
+        codes=args.codes,
+        progress=progress,
+    )
+    return _write_table(out, args.output)
+
+
+_PROGRESS_FROM = 100_000
+"""A table of at least this many rows shows its progress on a terminal."""
+
+
 _COMMANDS = {
     "status": _status,
     "timeline": _timeline,
@@ -946,4 +1154,6 @@ _COMMANDS = {
     "cooperation": _cooperation,
     "classify": _classify,
     "coverage": _coverage,
+    "panel": _panel,
+    "screen": _screen,
 }

@@ -589,8 +589,10 @@ def to_code(
         InvalidValue: the scheme is unknown (the message lists :data:`SCHEMES`).
         InvalidDate: ``on`` is not a calendar date.
 
-    >>> to_code(260, "gw", on="1985-06-01")
-    'DEU'
+    Example:
+        >>> from icclaw.codes import to_code
+        >>> to_code(260, "gw", on="1985-06-01")
+        'DEU'
     """
     return code_table(scheme, record).lookup(value, on)
 
