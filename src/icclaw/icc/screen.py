@@ -522,7 +522,8 @@ def _inside(spans: Spans, day: int) -> bool:
 
 
 def _ends(spans: Iterable[tuple[int, int]]) -> set[int]:
-    return {d for a, b in spans for d in (a, b + 1) if d < OPEN}
+    """The days a set of spans begins or stops on (day 1 and the open end are no change)."""
+    return {d for a, b in spans for d in (a, b + 1) if 1 < d < OPEN}
 
 
 class _Screen:
@@ -535,6 +536,9 @@ class _Screen:
         self.tables: list[list[_Piecewise]] = [[] for _ in CHECKS]
         self.sensitive: list[list[Spans]] = [[] for _ in CHECKS]
         self.shapes: dict[tuple[object, ...], tuple[Event, Trigger, list[int] | None]] = {}
+        self._by_trigger: dict[Trigger, list[int]] = {}
+        self._situations: dict[str, set[int]] = {}
+        self._by_event: dict[tuple[Event, Trigger | None], list[int]] = {}
         self.events: dict[tuple[object, ...], Event] = {}
         self.triggers: dict[tuple[object, ...], Trigger] = {}
         self.names: dict[tuple[str, ...], int] = {(): 0}
@@ -576,9 +580,25 @@ class _Screen:
         )
 
     def check_ids(self, event: Event, trigger: Trigger) -> list[int]:
-        """The id of each check's answer for this shape of event (computed when first met)."""
+        """The id of each check's answer for this shape of event (computed when first met).
+
+        Only the trigger check reads the whole trigger; the others read at most whether it is
+        a Council referral, and which (:func:`_key`): their ids are kept per event and that.
+        """
+        by_trigger = self._by_trigger.get(trigger)
+        if by_trigger is None:
+            by_trigger = self._by_trigger[trigger] = self._ids(event, trigger, (_TRIGGER,))
+        council = trigger if isinstance(trigger, SecurityCouncilReferral) else None
+        by_event = self._by_event.get((event, council))
+        if by_event is None:
+            rest = tuple(c for c in range(len(CHECKS)) if c != _TRIGGER)
+            by_event = self._by_event[(event, council)] = self._ids(event, trigger, rest)
+        return [*by_trigger, *by_event]
+
+    def _ids(self, event: Event, trigger: Trigger, checks: tuple[int, ...]) -> list[int]:
         out = []
-        for c, check in enumerate(CHECKS):
+        for c in checks:
+            check = CHECKS[c]
             key = _key(check, event, trigger)
             found = self.ids[c].get(key)
             if found is None:
@@ -628,6 +648,18 @@ class _Screen:
         found = check(self.query(event, trigger, day))
         return _inside(found.certain, day), _inside(found.possible, day), tuple(found.missing)
 
+    def _situation_edges(self, code: str) -> set[int]:
+        """The ends of the periods of the Court's situations on ``code``'s territory (cached)."""
+        found = self._situations.get(code)
+        if found is None:
+            found = set()
+            for s in self.record.situations_concerning(code, known_on=self.known_on):
+                if s.period is not None:
+                    end = s.period.end.toordinal() if s.period.end else OPEN
+                    found |= _ends(((s.period.start.toordinal(), end),))
+            self._situations[code] = found
+        return found
+
     def _sensitive(self, check: Callable[[Query], Check], event: Event) -> tuple[Spans, set[int]]:
         """The days on which ``check`` reads the days of the conduct, and its edges there.
 
@@ -648,16 +680,7 @@ class _Screen:
                     edges |= _ends(link.party) | _ends(link.territorial) | _ends(link.national)
                     edges |= _ends(link.open_territorial) | _ends(link.open_national)
                     edges |= _ends(span for span, _ in link.withdrawn)
-                    for s in record.situations_concerning(code, known_on=known_on):
-                        if s.period is not None:
-                            edges |= _ends(
-                                (
-                                    (
-                                        s.period.start.toordinal(),
-                                        (s.period.end.toordinal() if s.period.end else OPEN),
-                                    ),
-                                )
-                            )
+                    edges |= self._situation_edges(code)
         elif check.__name__ == "check_transitional" and event.crime is Crime.WAR_CRIMES:
             for side, codes in (("territory", event.territory), ("nationals", event.nationality)):
                 if codes is not None:
@@ -673,6 +696,9 @@ class _Screen:
 
 
 _TEMPORAL = next(i for i, c in enumerate(CHECKS) if c.__name__ == "check_temporal")
+_TRIGGER = next(i for i, c in enumerate(CHECKS) if c.__name__ == "check_trigger")
+if _TRIGGER != 0:  # check_ids lists the trigger check's id first, as CHECKS does
+    raise ImportError("icclaw.icc.screen expects check_trigger first in CHECKS")
 
 
 class _Out:
@@ -967,6 +993,10 @@ class _Shapes:
                 self.keys[s] = ids
 
 
+def _trivial(table: _Piecewise) -> bool:
+    return not table.edges and table.certain[0] and not table.missing[0] and not table.engine[0]
+
+
 def _single_days(
     np: Any, pd: Any, state: _Screen, out: _Out, *, rows: Any, day: Any, keys: Any, engine: Any
 ) -> None:
@@ -978,16 +1008,21 @@ def _single_days(
     in_possible = np.ones(len(rows), dtype=bool)
     found = []
     for c in range(len(CHECKS)):
+        if all(_trivial(tb) for tb in state.tables[c]):
+            continue  # every day certain, nothing missing, nothing for the engine
         cert, poss, names, eng = _lookup(np, state.tables[c], keys[:, c], day)
         found.append((cert, names))
         in_certain &= cert
         in_possible &= poss
         engine[rows[eng]] = True
-    signature = [
-        np.where((names != 0) & in_possible & ~cert & ~in_certain, names, -1)
-        for cert, names in found
-    ]
-    maybe = ~in_certain & np.any(np.stack(signature) >= 0, axis=0)
+    maybe = np.zeros(len(rows), dtype=bool)
+    signature = []
+    for cert, names in found:
+        if not names.any():
+            continue
+        opens = (names != 0) & in_possible & ~cert & ~in_certain
+        maybe |= opens
+        signature.append(np.where(opens, names, -1))
     out.holds[rows] = np.where(in_certain, 1, np.where(maybe, -1, 0))
     out.count[rows] = in_certain.astype(np.int64)
     out.first[rows] = day
