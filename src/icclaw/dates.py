@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import re
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -250,10 +251,35 @@ def to_spans(periods: Iterable[Period]) -> Spans:
 
 def to_periods(spans: Spans) -> tuple[Period, ...]:
     """Turn spans into periods."""
-    return tuple(
-        Period(pendulum.Date.fromordinal(a), None if b >= OPEN else pendulum.Date.fromordinal(b))
-        for a, b in spans
-    )
+    if len(spans) == 1:
+        return (_period(*spans[0]),)
+    return tuple([_period(a, b) for a, b in spans])
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _day(ordinal: int) -> Date:
+    """The day of a proleptic ordinal (days are immutable: one object serves every caller)."""
+    return pendulum.Date.fromordinal(ordinal)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _period(a: int, b: int) -> Period:
+    """The period of the span ``(a, b)``, made without conversion where its ends are in order.
+
+    Periods are immutable: one object serves every caller.
+    """
+    if not 0 < a <= b:
+        return Period(
+            pendulum.Date.fromordinal(a), None if b >= OPEN else pendulum.Date.fromordinal(b)
+        )
+    p = _new(Period)
+    _set(p, "start", _day(a))
+    _set(p, "end", None if b >= OPEN else _day(b))
+    return p
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def s_norm(spans: Iterable[tuple[int, int]]) -> Spans:
@@ -274,6 +300,10 @@ def s_and(x: Spans, y: Spans) -> Spans:
         return x
     if x is ALL_DAYS or not y:
         return y
+    if len(x) == 1 and len(y) == 1:  # the common case, on its own: one span each
+        (a, b), (c, d) = x[0], y[0]
+        a, b = c if a < c else a, d if d < b else b
+        return ((a, b),) if a <= b else ()
     out = []
     i = j = 0
     while i < len(x) and j < len(y):

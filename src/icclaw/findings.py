@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import enum
 import json
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 import attrs
 
@@ -43,11 +43,22 @@ from icclaw.dates import Date, optional_date
 from icclaw.errors import Indeterminate, InvalidValue
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from icclaw.policy import Policy
 
-__all__ = ["Citation", "Finding", "Indeterminate", "Reason", "Source", "SourceKind", "all_of"]
+__all__ = [
+    "Citation",
+    "Finding",
+    "FindingText",
+    "Indeterminate",
+    "Reason",
+    "Source",
+    "SourceKind",
+    "all_of",
+    "deferred",
+    "made",
+]
 
 _T = TypeVar("_T")
 
@@ -177,9 +188,13 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
 def _check_missing(
     instance: Finding, _attribute: attrs.Attribute[tuple[str, ...]], missing: tuple[str, ...]
 ) -> None:
-    if instance.holds is None and not missing:
+    _check_answer(instance.holds, missing)
+
+
+def _check_answer(holds: bool | None, missing: tuple[str, ...]) -> None:
+    if holds is None and not missing:
         raise InvalidValue("an undetermined Finding must name the facts that would decide it")
-    if instance.holds is not None and missing:
+    if holds is not None and missing:
         raise InvalidValue("a decided Finding cannot have missing facts")
 
 
@@ -195,8 +210,20 @@ def _as_value(value: object) -> Any:
     return str(value)
 
 
+FindingText: TypeAlias = "tuple[str, tuple[Reason, ...], tuple[str, ...]]"
+"""A Finding's explanation: its question, reasons and qualifiers (see :func:`deferred`)."""
+
+_TEXT = frozenset({"question", "reasons", "qualifiers"})
+
+
+class _Deferred:
+    """Room for the function that builds a :func:`deferred` Finding's text, until it is read."""
+
+    __slots__ = ("_text",)
+
+
 @attrs.frozen
-class Finding:
+class Finding(_Deferred):
     """The answer to one legal question, with its reasons.
 
     Attributes:
@@ -214,6 +241,10 @@ class Finding:
         known_on: The day whose state of the record was used (``None``: the whole record).
         as_of: The date the record is complete up to.
         digest: The hash of the record's canonical content.
+
+    The engines make Findings with :func:`deferred`: ``question``, ``reasons`` and
+    ``qualifiers`` are then built the first time any of them is read (equality, ``repr``,
+    :meth:`explain` and :meth:`to_dict` read them), and are the same as if built at once.
     """
 
     question: str
@@ -227,6 +258,23 @@ class Finding:
     known_on: Date | None = attrs.field(default=None, converter=optional_date)
     as_of: Date | None = attrs.field(default=None, converter=optional_date)
     digest: str | None = None
+
+    if not TYPE_CHECKING:  # hidden from type checkers, which would then accept any name
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for a field not yet set: the text of a deferred Finding, built once.
+            if name not in _TEXT:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            text: Callable[[], FindingText] | None = object.__getattribute__(self, "_text")
+            if text is None:  # built meanwhile, by another thread
+                return object.__getattribute__(self, name)
+            question, reasons, qualifiers = text()
+            _set = object.__setattr__
+            _set(self, "question", question)
+            _set(self, "reasons", tuple(reasons))
+            _set(self, "qualifiers", tuple(qualifiers))
+            _set(self, "_text", None)
+            return object.__getattribute__(self, name)
 
     def __bool__(self) -> bool:
         if self.holds is None:
@@ -312,6 +360,102 @@ class Finding:
         """Return :meth:`to_dict` as a JSON string; keyword arguments go to :func:`json.dumps`."""
         kwargs.setdefault("ensure_ascii", False)
         return json.dumps(self.to_dict(), **kwargs)
+
+
+def made(
+    question: str,
+    holds: bool | None,
+    *,
+    value: object = None,
+    reasons: tuple[Reason, ...] = (),
+    missing: tuple[str, ...] = (),
+    qualifiers: tuple[str, ...] = (),
+    policy: Policy | None = None,
+    on: Date | None = None,
+    known_on: Date | None = None,
+    as_of: Date | None = None,
+    digest: str | None = None,
+) -> Finding:
+    """The Finding ``Finding(question, holds, ...)`` makes, from parts already in final form.
+
+    For the engines: ``reasons``, ``missing`` and ``qualifiers`` must be tuples and the days
+    :class:`pendulum.Date` or ``None`` (nothing is converted); ``missing`` is checked against
+    ``holds`` as the constructor checks it.
+
+    Raises:
+        InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
+    """
+    if (holds is None) is (not missing):  # an undetermined answer names what is missing
+        _check_answer(holds, missing)
+    f = _new(Finding)
+    _QUESTION(f, question)
+    _HOLDS(f, holds)
+    _VALUE(f, value)
+    _REASONS(f, reasons)
+    _MISSING(f, missing)
+    _QUALIFIERS(f, qualifiers)
+    _POLICY(f, policy)
+    _ON(f, on)
+    _KNOWN_ON(f, known_on)
+    _AS_OF(f, as_of)
+    _DIGEST(f, digest)
+    return f
+
+
+def deferred(
+    text: Callable[[], FindingText],
+    holds: bool | None,
+    *,
+    value: object = None,
+    missing: tuple[str, ...] = (),
+    policy: Policy | None = None,
+    on: Date | None = None,
+    known_on: Date | None = None,
+    as_of: Date | None = None,
+    digest: str | None = None,
+) -> Finding:
+    """A Finding whose question, reasons and qualifiers ``text()`` builds when first read.
+
+    The answer (``holds``, ``value``, ``missing``) and its provenance are given at once, in
+    final form as for :func:`made`; ``text`` is called at most once, on the first read of
+    ``question``, ``reasons`` or ``qualifiers`` (directly, or through equality, hashing,
+    ``repr``, :meth:`Finding.explain`, :meth:`Finding.to_dict` or ``attrs.evolve``), and must
+    return what an eager engine would have passed to the constructor.
+
+    Raises:
+        InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
+    """
+    if (holds is None) is (not missing):  # an undetermined answer names what is missing
+        _check_answer(holds, missing)
+    f = _new(Finding)
+    _TEXT_OF(f, text)
+    _HOLDS(f, holds)
+    _VALUE(f, value)
+    _MISSING(f, missing)
+    _POLICY(f, policy)
+    _ON(f, on)
+    _KNOWN_ON(f, known_on)
+    _AS_OF(f, as_of)
+    _DIGEST(f, digest)
+    return f
+
+
+# Setting a slot through its descriptor: what `object.__setattr__` does, with less to look up.
+_new = object.__new__
+_TEXT_OF = _Deferred.__dict__["_text"].__set__
+(
+    _QUESTION,
+    _HOLDS,
+    _VALUE,
+    _REASONS,
+    _MISSING,
+    _QUALIFIERS,
+    _POLICY,
+    _ON,
+    _KNOWN_ON,
+    _AS_OF,
+    _DIGEST,
+) = (Finding.__dict__[a.name].__set__ for a in attrs.fields(Finding))
 
 
 def _unique(items: Iterable[_T]) -> Iterator[_T]:

@@ -165,7 +165,7 @@ def _nonconsensual_strike(value: object) -> NonconsensualStrike:
     return _reading(NonconsensualStrike, value)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the engines' caches: hashed on every query
 class Policy:
     """The reading applied to each contested question, one field per question.
 

@@ -17,12 +17,18 @@ Every check is evaluated. Checks that turn on days return the days they allow: f
 and possibly (were the missing facts known). The answer is yes for the days every check allows
 for certain; undetermined when no day is certain but some are possible, naming the missing
 facts; no when no day is possible.
+
+The answer is computed on spans of days; the text that explains it (the question, the reasons,
+the qualifiers) is built when the Finding is read. A check gives its reasons and qualifiers
+either made, or as functions that make them (:data:`Why`, :data:`Note`), and
+:func:`jurisdiction` composes them into the Finding's text only when that is read.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, NamedTuple
+import weakref
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias, TypeVar
 
 import pendulum
 
@@ -43,7 +49,7 @@ from icclaw.dates import (
     years_after,
 )
 from icclaw.errors import UnknownResolution
-from icclaw.findings import Citation, Finding, Reason
+from icclaw.findings import Citation, Finding, FindingText, Reason, deferred
 from icclaw.icc.amendments import AmendmentStart, amendment_start
 from icclaw.icc.council import VoteOutcome, permanent_members, vote_outcome
 from icclaw.icc.crimes import Crime
@@ -69,16 +75,19 @@ from icclaw.policy import (
 from icclaw.status import BOUND, TreatyStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from icclaw.base import FactBase
+    from icclaw.findings import Source
 
 __all__ = [
     "ACTIVATION",
     "FLOOR",
     "AmendmentStart",
     "Check",
+    "Note",
     "Query",
+    "Why",
     "amendment_start",
     "check_age",
     "check_aggression",
@@ -150,22 +159,63 @@ class Query(NamedTuple):
     days: Spans
 
 
+Why: TypeAlias = "Reason | Callable[[], tuple[Reason, ...]]"
+"""One element of a check's reasons: a Reason, or a function making the Reasons it stands for
+(called when the Finding's reasons are read; each call makes new Reasons)."""
+Note: TypeAlias = "str | Callable[[], tuple[str, ...]]"
+"""One element of a check's qualifiers: a text, or a function making the texts it stands for."""
+
+_T = TypeVar("_T")
+
+
+def _read(items: Iterable[_T | Callable[[], tuple[_T, ...]]]) -> list[_T]:
+    """The reasons (or qualifiers) ``items`` stand for, made, in order."""
+    out: list[_T] = []
+    for item in items:
+        if callable(item):
+            out.extend(item())
+        else:
+            out.append(item)
+    return out
+
+
+def _query(fields: tuple[FactBase, Event, Trigger, Date, Date | None, Policy, Spans]) -> Query:
+    """``Query(*fields)``, without the named tuple's handling of arguments (for hot loops)."""
+    return _new_tuple(Query, fields)
+
+
+_new_tuple = tuple.__new__
+
+
 class Check(NamedTuple):
     """What one rule says about an event (a named tuple: the engine builds many).
 
     Attributes:
         certain: The days the rule allows jurisdiction over, on the facts given.
         possible: The days it might allow, were the missing facts known (contains ``certain``).
-        reasons: Why, each with its provision and, for facts, their source.
+        reasons: Why, each with its provision and, for facts, their source; an element may be
+            a function making its Reasons when read (:data:`Why`; see :meth:`explained`).
         missing: The facts that would turn ``possible`` days into certain ones, or rule them out.
-        qualifiers: What limits the answer without changing it.
+        qualifiers: What limits the answer without changing it; an element may be a function
+            making its texts when read (:data:`Note`).
     """
 
     certain: Spans
     possible: Spans
-    reasons: tuple[Reason, ...] = ()
+    reasons: tuple[Why, ...] = ()
     missing: tuple[str, ...] = ()
-    qualifiers: tuple[str, ...] = ()
+    qualifiers: tuple[Note, ...] = ()
+
+    def explained(self) -> tuple[tuple[Reason, ...], tuple[str, ...]]:
+        """The check's reasons and qualifiers, made."""
+        return tuple(_read(self.reasons)), tuple(_read(self.qualifiers))
+
+
+def _check(
+    fields: tuple[Spans, Spans, tuple[Why, ...], tuple[str, ...], tuple[Note, ...]],
+) -> Check:
+    """``Check(*fields)``, likewise."""
+    return _new_tuple(Check, fields)
 
 
 _FLOOR_REASON = Reason(
@@ -183,8 +233,8 @@ _CRIME_REASONS = {
 }
 
 
-def _allow(*reasons: Reason, qualifiers: Sequence[str] = ()) -> Check:
-    return Check(EVER, EVER, tuple(reasons), (), tuple(qualifiers))
+def _allow(*reasons: Why, qualifiers: Sequence[Note] = ()) -> Check:
+    return _check((EVER, EVER, reasons, (), tuple(qualifiers)))
 
 
 NOT_CONCERNED = Check(EVER, EVER)
@@ -211,12 +261,73 @@ _ORIGINAL_TEXT = {crime: _allow(reason) for crime, reason in _CRIME_REASONS.item
 """What a rule says about an event it does not concern: every day allowed, nothing to add."""
 
 
-def _deny(*reasons: Reason) -> Check:
-    return Check(NEVER, NEVER, tuple(reasons))
+def _deny(*reasons: Why) -> Check:
+    return _check((NEVER, NEVER, reasons, (), ()))
 
 
-def _unknown(missing: Sequence[str], *reasons: Reason) -> Check:
-    return Check(NEVER, EVER, tuple(reasons), tuple(missing))
+def _unknown(missing: Sequence[str], *reasons: Why) -> Check:
+    return _check((NEVER, EVER, reasons, tuple(missing), ()))
+
+
+def _has(record: FactBase, slug: str) -> bool:
+    """Whether the record holds ``slug`` (cached per record)."""
+    return record.cached(("has-treaty", slug), lambda: slug in record.treaty_slugs)
+
+
+class _Tables:
+    """What the checks look up for one question's record, ``on``, ``known_on`` and policy.
+
+    Plain dicts filled on first use, each entry what a rule says of one state, resolution or
+    trigger whatever the event: the record's cache holds one of these per (``on``,
+    ``known_on``, policy), so a check pays one look-up in that cache, not one per state.
+    """
+
+    __slots__ = (
+        "codes",
+        "deferrals",
+        "links",
+        "opt_outs",
+        "parties",
+        "referrals",
+        "scopes",
+        "temporal",
+        "transitional",
+    )
+
+    def __init__(self) -> None:
+        self.codes: frozenset[str] | None = None
+        self.links: dict[str, tuple[Link, Spans, Spans]] = {}
+        self.parties: dict[str, tuple[Spans, Reason, Spans, Spans, Reason | None, bool]] = {}
+        self.opt_outs: dict[str, tuple[tuple[Spans, Reason], ...]] = {}
+        self.transitional: dict[tuple[str, str], tuple[Spans, list[Reason]]] = {}
+        self.temporal: dict[tuple[str, bool], Check] = {}
+        self.referrals: dict[object, Check] = {}
+        self.scopes: dict[
+            str, tuple[Resolution, Reason, tuple[str, ...], Check, frozenset[str]]
+        ] = {}
+        self.deferrals: tuple[tuple[Resolution, Date], ...] | None = None
+
+
+def _tables(q: Query) -> _Tables:
+    """The tables for ``q`` (the last ones used first: a screen asks many questions in a row)."""
+    record, _event, _trigger, on, known_on, policy, _days = q
+    last_record, last_on, last_known_on, last_policy, last = _LAST_TABLES[0]
+    if (
+        last_record() is record
+        and last_policy is policy
+        and last_on == on
+        and last_known_on == known_on
+    ):
+        return last
+    tables = record.cached(("jurisdiction-tables", on, known_on, policy), _Tables)
+    _LAST_TABLES[0] = (weakref.ref(record), on, known_on, policy, tables)
+    return tables
+
+
+_LAST_TABLES: list[
+    tuple[Callable[[], object], Date | None, Date | None, Policy | None, _Tables]
+] = [(lambda: None, None, None, None, _Tables())]
+"""The tables last used, with what they are for (the record held weakly)."""
 
 
 # --- links: the days a state's acceptance covers --------------------------------------------
@@ -262,7 +373,7 @@ def link_periods(
 
 
 def _days(event: Event) -> Spans:
-    """The days of the conduct, as spans."""
+    """The days of the conduct, as spans (:func:`jurisdiction` makes them inline)."""
     return (span(event.date, event.until or event.date),)
 
 
@@ -395,7 +506,7 @@ def authorisation_sought_since(situation: CourtSituation) -> Date | None:
 
 def _survives(
     q: Query, code: str, days: tuple[int, int], effective: Date
-) -> tuple[bool | None, Reason, str | None]:
+) -> tuple[bool | None, Why, str | None]:
     """Art. 127(2): does conduct while ``code`` was a party stay within jurisdiction?
 
     For this event, once the withdrawal took effect on ``effective``. Under the policy
@@ -407,14 +518,20 @@ def _survives(
     fact that would settle an undetermined answer.
     """
     record, event, rule = q.record, q.event, q.policy.post_withdrawal
-    name = record.state(code).name
-    head = f"{name} was a party until {pendulum.Date.fromordinal(days[1])}; its withdrawal took effect on {effective}"
+
+    def because(tail: str, source: Source | None = None) -> Why:
+        def make() -> tuple[Reason, ...]:
+            name = record.state(code).name
+            head = f"{name} was a party until {pendulum.Date.fromordinal(days[1])}; its withdrawal took effect on {effective}"
+            return (Reason(f"{head}{tail}", _C["127(2)"], source),)
+
+        return make
+
     if rule is PostWithdrawal.CRIMES_WHILE_PARTY:
         return (
             True,
-            Reason(
-                f"{head}: conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)",
-                _C["127(2)"],
+            because(
+                ": conduct while it was a party stays within jurisdiction (policy post_withdrawal=crimes-while-party)"
             ),
             None,
         )
@@ -438,18 +555,16 @@ def _survives(
             if event.territory is None:
                 return (
                     None,
-                    Reason(
-                        f"{head}: {what} before then ({s.name}, {since}), but that situation covers only {', '.join(s.territory)} and the territory is unknown (policy post_withdrawal={rule.value})",
-                        _C["127(2)"],
+                    because(
+                        f": {what} before then ({s.name}, {since}), but that situation covers only {', '.join(s.territory)} and the territory is unknown (policy post_withdrawal={rule.value})",
                         s.source,
                     ),
                     "event.territory",
                 )
             return (
                 True,
-                Reason(
-                    f"{head}: {what} before then ({s.name}, {since}) (policy post_withdrawal={rule.value})",
-                    _C["127(2)"],
+                because(
+                    f": {what} before then ({s.name}, {since}) (policy post_withdrawal={rule.value})",
                     s.source,
                 ),
                 None,
@@ -457,17 +572,15 @@ def _survives(
     if effective > record.as_of:
         return (
             None,
-            Reason(
-                f"{head}; the record is complete only up to {record.as_of}, so whether the matter came before the Court in time is not known (policy post_withdrawal={rule.value})",
-                _C["127(2)"],
+            because(
+                f"; the record is complete only up to {record.as_of}, so whether the matter came before the Court in time is not known (policy post_withdrawal={rule.value})"
             ),
             f"record: the Court's situations after {record.as_of}",
         )
     return (
         False,
-        Reason(
-            f"{head}: no situation covering this event was before the Court in time, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})",
-            _C["127(2)"],
+        because(
+            f": no situation covering this event was before the Court in time, so conduct while it was a party no longer gives a link (policy post_withdrawal={rule.value})"
         ),
         None,
     )
@@ -498,79 +611,115 @@ def check_trigger(q: Query) -> Check:
     record, event, trigger, on, known_on, policy, _days = q
     if isinstance(trigger, StateReferral):
         if trigger.on > on:
-            return _deny(Reason(f"the referral is dated {trigger.on}, after {on}", _C["13(a)"]))
-        valid: list[str] = []
-        open_: list[str] = []
-        reasons: list[Reason] = []
-        for code in trigger.by:
-            bound = treaty_law.is_bound(
-                record, code, RS_SLUG, trigger.on, known_on=known_on, policy=policy
-            )
-            if bound.holds is None:
-                open_ += bound.missing
-                reasons.append(
-                    Reason(
-                        f"whether {code} is a State Party on {trigger.on} is open: {bound.reasons[-1].text}",
-                        _C["13(a)"],
-                    )
-                )
-                continue
-            valid += [code] if bound.holds else []
-            shown = (
-                bound.value.value
-                if isinstance(bound.value, TreatyStatus)
-                else ("bound" if bound.holds else "not bound")
-            )
-            reasons.append(
-                Reason(
-                    f"{code} is {shown} on {trigger.on}: "
-                    f"{'a State Party may refer' if bound.holds else 'only a State Party may refer'}",
-                    _C["13(a)"],
-                )
-            )
-        if not valid and open_:
-            return _unknown(list(dict.fromkeys(open_)), *reasons)
-        if not valid:
-            return _deny(*reasons)
-        quals = (
-            [
-                f"referring states that were not parties do not count: {', '.join(c for c in trigger.by if c not in valid)}"
-            ]
-            if len(valid) < len(trigger.by)
-            else []
-        )
-        return _allow(*reasons, qualifiers=quals)
+            return _deny(functools.partial(_referred_late, trigger.on, on))
+        referrals = _tables(q).referrals
+        key = (trigger.by, trigger.on)
+        found = referrals.get(key)
+        if found is None:
+            found = referrals[key] = _state_referral(record, trigger, known_on, policy)
+        return found
     if isinstance(trigger, SecurityCouncilReferral):
-        res = _resolution(record, trigger, known_on)
-        return record.cached(
-            ("referral-check", res.label, res.date <= on), lambda: _council_referral(res, on)
-        )
+        referrals = _tables(q).referrals
+        found = referrals.get(trigger.resolution)
+        if found is None:
+            res = _resolution(record, trigger, known_on)
+            found = referrals[trigger.resolution] = record.cached(
+                ("referral-check", res.label, res.date <= on),
+                functools.partial(_council_referral, res, on),
+            )
+        return found
     authorised = trigger.authorised_on
     if authorised is not None and authorised <= on:
-        scope = []
-        for s in record.situations_authorised_on(authorised, event.territory or ()):
-            if s.period is None:
-                continue
-            scope.append(f"the authorisation of {authorised} ({s.name}) covers {s.period}")
-            if s.period.intersection(event.period) is None:
-                scope.append(
-                    "the event lies outside the days that authorisation covers; a new authorisation would be needed"
-                )
-        return _allow(
-            Reason(
-                f"the Pre-Trial Chamber authorised the investigation on {authorised}", _C["13(c)"]
-            ),
-            qualifiers=scope,
+        return _check(
+            (
+                EVER,
+                EVER,
+                (functools.partial(_authorised, authorised),),
+                (),
+                (functools.partial(_authorisation_scope, record, authorised, event),),
+            )
         )
     if authorised is None:
         return _NOT_YET_SOUGHT
     return _allow(
-        Reason(
-            f"authorisation not given by {on}: {_PTC_QUESTION}",
-            _C["13(c)"],
-        ),
+        functools.partial(_not_authorised, on),
         qualifiers=["authorisation under art. 15(4) still required"],
     )
+
+
+def _referred_late(referred: Date, on: Date) -> tuple[Reason, ...]:
+    return (Reason(f"the referral is dated {referred}, after {on}", _C["13(a)"]),)
+
+
+def _authorised(authorised: Date) -> tuple[Reason, ...]:
+    return (
+        Reason(f"the Pre-Trial Chamber authorised the investigation on {authorised}", _C["13(c)"]),
+    )
+
+
+def _authorisation_scope(record: FactBase, authorised: Date, event: Event) -> tuple[str, ...]:
+    """What the authorisation of ``authorised`` covers, and whether ``event`` lies outside it."""
+    out = []
+    for s in record.situations_authorised_on(authorised, event.territory or ()):
+        if s.period is None:
+            continue
+        out.append(f"the authorisation of {authorised} ({s.name}) covers {s.period}")
+        if s.period.intersection(event.period) is None:
+            out.append(
+                "the event lies outside the days that authorisation covers; a new authorisation would be needed"
+            )
+    return tuple(out)
+
+
+def _not_authorised(on: Date) -> tuple[Reason, ...]:
+    return (Reason(f"authorisation not given by {on}: {_PTC_QUESTION}", _C["13(c)"]),)
+
+
+def _state_referral(
+    record: FactBase, trigger: StateReferral, known_on: Date | None, policy: Policy
+) -> Check:
+    """Arts. 13(a), 14(1): a referral made by ``trigger.on`` (the same for every event)."""
+    valid: list[str] = []
+    open_: list[str] = []
+    reasons: list[Reason] = []
+    for code in trigger.by:
+        bound = treaty_law.is_bound(
+            record, code, RS_SLUG, trigger.on, known_on=known_on, policy=policy
+        )
+        if bound.holds is None:
+            open_ += bound.missing
+            reasons.append(
+                Reason(
+                    f"whether {code} is a State Party on {trigger.on} is open: {bound.reasons[-1].text}",
+                    _C["13(a)"],
+                )
+            )
+            continue
+        valid += [code] if bound.holds else []
+        shown = (
+            bound.value.value
+            if isinstance(bound.value, TreatyStatus)
+            else ("bound" if bound.holds else "not bound")
+        )
+        reasons.append(
+            Reason(
+                f"{code} is {shown} on {trigger.on}: "
+                f"{'a State Party may refer' if bound.holds else 'only a State Party may refer'}",
+                _C["13(a)"],
+            )
+        )
+    if not valid and open_:
+        return _unknown(list(dict.fromkeys(open_)), *reasons)
+    if not valid:
+        return _deny(*reasons)
+    quals = (
+        [
+            f"referring states that were not parties do not count: {', '.join(c for c in trigger.by if c not in valid)}"
+        ]
+        if len(valid) < len(trigger.by)
+        else []
+    )
+    return _allow(*reasons, qualifiers=quals)
 
 
 def _council_referral(res: Resolution, on: Date) -> Check:
@@ -614,19 +763,21 @@ def check_subject_matter(q: Query) -> Check:
     amendment is not in force; under ``negative`` only non-accepting States Parties are shielded.
     """
     record, event, trigger, _on, known_on, policy, _days = q
-    crime = _CRIME_REASONS[event.crime]
+    if event.provision is None:  # the original text (what `event.amendment` is then None for)
+        return _ORIGINAL_TEXT[event.crime]
     amendment = event.amendment
     if amendment is None:
         return _ORIGINAL_TEXT[event.crime]
+    crime = _CRIME_REASONS[event.crime]
     start = amendment_start(record, amendment, known_on)
-    if amendment not in record.treaty_slugs:
+    if not _has(record, amendment):
         return Check(
             NEVER,
             (span(start.day),),
             (
                 crime,
                 start.reason,
-                Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),
+                lambda: (Reason(f"the record holds no acceptances of {amendment}", _C["121(5)"]),),
             ),
             (f"record: acceptances of {amendment}",),
         )
@@ -634,27 +785,33 @@ def check_subject_matter(q: Query) -> Check:
     if isinstance(trigger, SecurityCouncilReferral):
         if not start.known:
             return _deny(
-                crime, start.reason, Reason(f"the {tr.short_title} is not in force", _C["121(5)"])
+                crime,
+                start.reason,
+                lambda: (Reason(f"the {tr.short_title} is not in force", _C["121(5)"]),),
             )
         return Check(
             (span(start.day),),
             (span(start.day),),
             (
                 crime,
-                Reason(
-                    f"{event.provision}: introduced by the {tr.short_title}, in force from {start.day}",
-                    _C["121(5)"],
+                lambda: (
+                    Reason(
+                        f"{event.provision}: introduced by the {tr.short_title}, in force from {start.day}",
+                        _C["121(5)"],
+                    ),
                 ),
             ),
             qualifiers=(
                 "whether art. 121(5) limits a Security Council referral is not settled; the amendment is applied from its entry into force",
             ),
         )
-    reasons = [
+    reasons: list[Why] = [
         crime,
-        Reason(
-            f"{event.provision}: introduced by the {tr.short_title}; the Court may not exercise jurisdiction over it for a state that has not accepted it (policy amendment_reach={policy.amendment_reach.value})",
-            _C["121(5)"],
+        lambda: (
+            Reason(
+                f"{event.provision}: introduced by the {tr.short_title}; the Court may not exercise jurisdiction over it for a state that has not accepted it (policy amendment_reach={policy.amendment_reach.value})",
+                _C["121(5)"],
+            ),
         ),
     ]
     states = [*(event.territory or ()), *(event.nationality or ())]
@@ -724,37 +881,51 @@ def check_temporal(q: Query) -> Check:
     A Council referral counts from its own start date; aggression only from 17 July 2018
     (ICC-ASP/16/Res.5).
     """
-    record, event, trigger, on, known_on = q.record, q.event, q.trigger, q.on, q.known_on
-    res = (
-        _resolution(record, trigger, known_on)
-        if isinstance(trigger, SecurityCouncilReferral)
-        else None
-    )
+    record, event, trigger, on, known_on, _policy, days = q
     aggression = event.crime is Crime.AGGRESSION
-    allowed, reasons = record.cached(
-        ("temporal", res.label if res else None, aggression),
-        lambda: _temporal_floor(res, aggression),
+    if isinstance(trigger, SecurityCouncilReferral):
+        floors = _tables(q).temporal
+        key = (trigger.resolution, aggression)
+        found = floors.get(key)
+        if found is None:
+            res = _resolution(record, trigger, known_on)
+            found = floors[key] = record.cached(
+                ("temporal", res.label, aggression),
+                functools.partial(_temporal_floor, res, aggression),
+            )
+        check = found
+    else:
+        check = _STATUTE_FLOOR[aggression]
+    allowed, _possible, reasons, _missing, _qualifiers = check
+    first, last = allowed[0][0], on.toordinal()
+    if days[0][1] > last:
+        allowed = s_and(allowed, ((1, last),))
+        reasons = (*reasons, functools.partial(_after_acting, on))
+    elif days[0][1] >= first:  # the common case: conduct ending within the days allowed
+        return check
+    if not s_and(days, allowed):
+        reasons = (*reasons, functools.partial(_outside, first, on, event))
+    return _check((allowed, allowed, reasons, (), ()))
+
+
+def _after_acting(on: Date) -> tuple[Reason, ...]:
+    return (
+        Reason(f"the Court acting on {on} can consider only conduct up to that day", _C["11(1)"]),
     )
-    floor = pendulum.Date.fromordinal(allowed[0][0])
-    if q.days[0][1] > on.toordinal():
-        allowed = s_and(allowed, ((1, on.toordinal()),))
-        reasons = (
-            *reasons,
-            Reason(
-                f"the Court acting on {on} can consider only conduct up to that day", _C["11(1)"]
-            ),
-        )
-    if not s_and(q.days, allowed):
-        text = (
-            f"the conduct ({event.period}) lies wholly outside {floor} – {on}"
-            if on >= floor
-            else f"the Court did not exist on {on}"
-        )
-        return Check(allowed, allowed, (*reasons, Reason(text, _C["11(1)"])))
-    return Check(allowed, allowed, reasons)
 
 
-def _temporal_floor(res: Resolution | None, aggression: bool) -> tuple[Spans, tuple[Reason, ...]]:
+def _outside(first: int, on: Date, event: Event) -> tuple[Reason, ...]:
+    floor = pendulum.Date.fromordinal(first)
+    text = (
+        f"the conduct ({event.period}) lies wholly outside {floor} – {on}"
+        if on >= floor
+        else f"the Court did not exist on {on}"
+    )
+    return (Reason(text, _C["11(1)"]),)
+
+
+def _temporal_floor(res: Resolution | None, aggression: bool) -> Check:
+    """The days art. 11(1) allows, before the day the Court acts cuts them (cached per record)."""
     floor, reasons = FLOOR, [_FLOOR_REASON]
     if res is not None and res.start is not None and res.start > floor:
         floor = res.start
@@ -764,7 +935,12 @@ def _temporal_floor(res: Resolution | None, aggression: bool) -> tuple[Spans, tu
     if aggression:
         floor = max(floor, ACTIVATION)
         reasons.append(_ACTIVATION_REASON)
-    return (span(floor),), tuple(reasons)
+    allowed = (span(floor),)
+    return Check(allowed, allowed, tuple(reasons))
+
+
+_STATUTE_FLOOR = {aggression: _temporal_floor(None, aggression) for aggression in (False, True)}
+"""Art. 11(1) where no referral sets a later start: for aggression, and for the other crimes."""
 
 
 def check_preconditions(q: Query) -> Check:
@@ -774,101 +950,184 @@ def check_preconditions(q: Query) -> Check:
     of, or by a national of, a state that is a party or has accepted jurisdiction. One link suffices; the other state's consent is irrelevant. For a Council
     referral, the referral's scope takes their place.
     """
-    record, event, trigger, on, known_on, policy, _days = q
+    record, event, trigger, on, known_on, policy, conduct = q
     if isinstance(trigger, SecurityCouncilReferral):
-        return _referral_scope(record, event, _resolution(record, trigger, known_on))
-    reasons: list[Reason] = []
-    territorial: list[tuple[int, int]] = []
-    national: list[tuple[int, int]] = []
+        return _referral_scope(q, trigger)
+    links = _tables(q).links
+    reasons: list[Why] = []
     maybe: list[tuple[int, int]] = []
     disputed: list[str] = []
-    for code, side, days in (
-        *((c, "territory", territorial) for c in event.territory or ()),
-        *((c, "nationality", national) for c in event.nationality or ()),
-    ):
-        link = link_periods(record, code, on, known_on, policy)
-        reasons.extend(link.reasons)
-        days.extend(link.party)
-        days.extend(link.territorial if side == "territory" else link.national)
-        open_days = link.open_territorial if side == "territory" else link.open_national
-        if s_and(q.days, open_days):
-            maybe.extend(open_days)
-            disputed.extend(link.open_missing)
-        for party_days, effective in link.withdrawn:
-            if not s_and(q.days, (party_days,)):
-                continue
-            survives, why, settles = _survives(q, code, party_days, effective)
-            reasons.append(why)
-            if survives:
-                days.append(party_days)
-            elif survives is None:
-                maybe.append(party_days)
-                disputed.append(settles or "")
-        if side == "territory" and not s_and(q.days, s_norm(days)):
+    t_days = n_days = t_link = NEVER  # the days each side's states supply, so far (normalised)
+    for code in event.territory or ():
+        found = links.get(code)
+        if found is None:
+            found = links[code] = _link_days(record, code, on, known_on, policy)
+        link, own, _national = found
+        reasons += link.reasons
+        t_days = _union(t_days, own)
+        if link.open_territorial and s_and(conduct, link.open_territorial):
+            maybe += link.open_territorial
+            disputed += link.open_missing
+        if link.withdrawn:
+            t_days = _after_withdrawal(
+                q, code, link, t_days, reasons=reasons, maybe=maybe, disputed=disputed
+            )
+        t_link = s_and(conduct, t_days)
+        if not t_link:
             reasons.append(_no_link(code))
-    t_days, n_days = s_norm(territorial), s_norm(national)
-    conduct = q.days
-    t_link, n_link = s_and(conduct, t_days), s_and(conduct, n_days)
+    for code in event.nationality or ():
+        found = links.get(code)
+        if found is None:
+            found = links[code] = _link_days(record, code, on, known_on, policy)
+        link, _territorial, own = found
+        reasons += link.reasons
+        n_days = _union(n_days, own)
+        if link.open_national and s_and(conduct, link.open_national):
+            maybe += link.open_national
+            disputed += link.open_missing
+        if link.withdrawn:
+            n_days = _after_withdrawal(
+                q, code, link, n_days, reasons=reasons, maybe=maybe, disputed=disputed
+            )
+    n_link = s_and(conduct, n_days)
+    if t_link or n_link:
+        reasons.append(functools.partial(_links, event, t_link, n_link))
+    nationality = event.nationality
+    if nationality == ():
+        reasons.append(_stateless)
+    certain = _union(t_days, n_days)
+    possible = s_norm([*certain, *maybe]) if maybe else certain
+    missing: list[str] = []
+    if disputed and s_minus(s_and(conduct, possible), certain):
+        missing.extend(dict.fromkeys(disputed))
+    if nationality is None and s_minus(conduct, certain):
+        possible, missing = EVER, [*missing, "event.nationality"]
+        reasons.append(_nationality_unknown)
+    if event.territory is None and s_minus(conduct, certain):
+        possible, missing = EVER, [*missing, "event.territory"]
+    return _check(
+        (
+            certain,
+            possible,
+            tuple(reasons),
+            tuple(dict.fromkeys(missing)) if missing else (),
+            _NATIONALITY_AT_CONDUCT if nationality else (),
+        )
+    )
+
+
+def _links(event: Event, t_link: Spans, n_link: Spans) -> tuple[Reason, ...]:
+    """The territorial and nationality links art. 12(2) finds on the days of the conduct."""
+    out = []
     if t_link:
-        reasons.append(
+        out.append(
             Reason(
                 f"territorial link (conduct or an element of it on the territory of {', '.join(event.territory or ())}): {s_text(t_link)}",
                 _C["12(2)(a)"],
             )
         )
     if n_link:
-        reasons.append(
+        out.append(
             Reason(
                 f"nationality link ({', '.join(event.nationality or ())}): {s_text(n_link)}",
                 _C["12(2)(b)"],
             )
         )
-    if event.nationality == ():
-        reasons.append(Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]))
-    certain = s_norm([*t_days, *n_days])
-    possible, missing = s_norm([*certain, *maybe]), list[str]()
-    if s_minus(s_and(conduct, possible), certain):
-        missing.extend(dict.fromkeys(disputed))
-    if event.nationality is None and s_minus(conduct, certain):
-        possible, missing = EVER, [*missing, "event.nationality"]
-        reasons.append(
-            Reason(
-                "nationality unknown: a national of a party could supply the link for the remaining days",
-                _C["12(2)(b)"],
-            )
-        )
-    if event.territory is None and s_minus(conduct, certain):
-        possible, missing = EVER, [*missing, "event.territory"]
-    missing = list(dict.fromkeys(missing))
-    quals = (
-        ["nationality is taken at the time of the conduct (the Statute is silent)"]
-        if event.nationality
-        else []
-    )
-    return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
+    return tuple(out)
 
 
-def _referral_scope(record: FactBase, event: Event, res: Resolution) -> Check:
-    reasons = [
+def _union(x: Spans, y: Spans) -> Spans:
+    """The days in either (each normalised): ``s_norm([*x, *y])``, quicker for one span each."""
+    if not x:
+        return y
+    if not y:
+        return x
+    if len(x) == 1 and len(y) == 1:
+        (a, b), (c, d) = x[0], y[0]
+        if c > b + 1:
+            return (x[0], y[0])
+        if a > d + 1:
+            return (y[0], x[0])
+        return ((a if a < c else c, b if b > d else d),)
+    return s_norm([*x, *y])
+
+
+def _link_days(
+    record: FactBase, code: str, on: Date, known_on: Date | None, policy: Policy
+) -> tuple[Link, Spans, Spans]:
+    """:func:`link_periods`, with the days it supplies for its territory and for its nationals."""
+    link = link_periods(record, code, on, known_on, policy)
+    return link, s_norm([*link.party, *link.territorial]), s_norm([*link.party, *link.national])
+
+
+def _after_withdrawal(
+    q: Query,
+    code: str,
+    link: Link,
+    days: Spans,
+    *,
+    reasons: list[Why],
+    maybe: list[tuple[int, int]],
+    disputed: list[str],
+) -> Spans:
+    """Art. 127(2) for the days ``code`` was a party before a withdrawal.
+
+    Returns ``days`` with those that survive the withdrawal; the reasons, the days that might
+    survive and what would settle them are added to ``reasons``, ``maybe`` and ``disputed``.
+    """
+    for party_days, effective in link.withdrawn:
+        if not s_and(q.days, (party_days,)):
+            continue
+        survives, why, settles = _survives(q, code, party_days, effective)
+        reasons.append(why)
+        if survives:
+            days = s_norm([*days, party_days])
+        elif survives is None:
+            maybe.append(party_days)
+            disputed.append(settles or "")
+    return days
+
+
+def _stateless() -> tuple[Reason, ...]:
+    return (Reason("the accused is stateless: no nationality link", _C["12(2)(b)"]),)
+
+
+def _nationality_unknown() -> tuple[Reason, ...]:
+    return (
         Reason(
-            f"a Security Council referral replaces the preconditions of art. 12(2) within its scope: {res.situation or ', '.join(res.territory)}",
-            _C["13(b)"],
-            res.source,
+            "nationality unknown: a national of a party could supply the link for the remaining days",
+            _C["12(2)(b)"],
+        ),
+    )
+
+
+_NATIONALITY_AT_CONDUCT = (
+    "nationality is taken at the time of the conduct (the Statute is silent)",
+)
+
+
+def _referral_scope(q: Query, trigger: SecurityCouncilReferral) -> Check:
+    """Art. 13(b): the event within the scope of the situation the Council referred."""
+    record, event, known_on = q.record, q.event, q.known_on
+    scopes = _tables(q).scopes
+    found = scopes.get(trigger.resolution)
+    if found is None:
+        res = _resolution(record, trigger, known_on)
+        found = scopes[trigger.resolution] = record.cached(
+            ("referral-scope", res.label), functools.partial(_referral_texts, res)
         )
-    ]
-    quals = []
-    if res.excludes_non_party_contributors:
-        quals.append(
-            f"{res.label} reserves nationals of contributing states not party to the Statute to their own state's jurisdiction; its effect on the Court is contested and was not assessed"
-        )
-    if event.territory is None:
-        return _unknown(("event.territory",), *reasons)
-    if not set(event.territory) & set(res.territory):
+    res, head, quals, within, scope = found
+    territory = event.territory
+    if territory is None:
+        return _unknown(("event.territory",), head)
+    if scope.isdisjoint(territory):
         return _deny(
-            *reasons,
-            Reason(
-                f"the conduct ({', '.join(event.territory)}) lies outside the situation referred ({', '.join(res.territory)})",
-                _C["13(b)"],
+            head,
+            lambda: (
+                Reason(
+                    f"the conduct ({', '.join(territory)}) lies outside the situation referred ({', '.join(res.territory)})",
+                    _C["13(b)"],
+                ),
             ),
         )
     if res.area is not None:
@@ -877,24 +1136,45 @@ def _referral_scope(record: FactBase, event: Event, res: Resolution) -> Check:
                 NEVER,
                 EVER,
                 (
-                    *reasons,
-                    Reason(
-                        f"the referral covers only {res.area}; the event's area is not given",
-                        _C["13(b)"],
+                    head,
+                    lambda: (
+                        Reason(
+                            f"the referral covers only {res.area}; the event's area is not given",
+                            _C["13(b)"],
+                        ),
                     ),
                 ),
                 ("event.area",),
-                tuple(quals),
+                quals,
             )
         if event.area != res.area:
             return _deny(
-                *reasons,
-                Reason(f"the referral covers only {res.area}, not {event.area}", _C["13(b)"]),
+                head,
+                lambda: (
+                    Reason(f"the referral covers only {res.area}, not {event.area}", _C["13(b)"]),
+                ),
             )
-    reasons.append(
-        Reason(f"the conduct lies within the situation referred by {res.label}", _C["13(b)"])
+    return within
+
+
+def _referral_texts(
+    res: Resolution,
+) -> tuple[Resolution, Reason, tuple[str, ...], Check, frozenset[str]]:
+    """What a referral's scope says, whatever the event (cached per record)."""
+    head = Reason(
+        f"a Security Council referral replaces the preconditions of art. 12(2) within its scope: {res.situation or ', '.join(res.territory)}",
+        _C["13(b)"],
+        res.source,
     )
-    return Check(EVER, EVER, tuple(reasons), (), tuple(quals))
+    quals = (
+        (
+            f"{res.label} reserves nationals of contributing states not party to the Statute to their own state's jurisdiction; its effect on the Court is contested and was not assessed",
+        )
+        if res.excludes_non_party_contributors
+        else ()
+    )
+    within = Reason(f"the conduct lies within the situation referred by {res.label}", _C["13(b)"])
+    return res, head, quals, Check(EVER, EVER, (head, within), (), quals), frozenset(res.territory)
 
 
 def check_age(q: Query) -> Check:
@@ -902,16 +1182,16 @@ def check_age(q: Query) -> Check:
 
     An unknown age is a qualifier, not an undetermined answer.
     """
-    _record, event, _trigger, _on, _known_on, _policy, _days = q
-    if event.age is None:
+    age = q.event.age
+    if age is None:
         return _AGE_UNKNOWN
-    if event.age < 18:
-        return _deny(
-            Reason(
-                f"the accused was {event.age} at the time of the conduct, under eighteen", _C["26"]
-            )
-        )
-    return _allow(Reason(f"the accused was {event.age} at the time of the conduct", _C["26"]))
+    if age < 18:
+        return _deny(functools.partial(_age, f"{age} at the time of the conduct, under eighteen"))
+    return _allow(functools.partial(_age, f"{age} at the time of the conduct"))
+
+
+def _age(text: str) -> tuple[Reason, ...]:
+    return (Reason(f"the accused was {text}", _C["26"]),)
 
 
 def _transitional_days(
@@ -977,50 +1257,72 @@ def check_transitional(q: Query) -> Check:
     if event.crime is not Crime.WAR_CRIMES:
         return NOT_CONCERNED
     if isinstance(trigger, SecurityCouncilReferral):
-        return Check(
-            EVER,
-            EVER,
-            (),
-            (),
-            (
-                "art. 124 declarations do not limit a Security Council referral (prevailing reading)",
-            ),
-        )
-    reasons: list[Reason] = []
+        return _124_COUNCIL
+    reasons: list[Why] = []
     excluded: list[tuple[int, int]] = []
-    for code in event.territory or ():
-        days, why = _transitional_cached(record, code, "territory", on, known_on)
-        excluded += days
-        reasons += why
-    for code in event.nationality or ():
-        days, why = _transitional_cached(record, code, "nationals", on, known_on)
-        excluded += days
-        reasons += why
-    certain = s_minus(EVER, s_norm(excluded))
+    table = _tables(q).transitional
+    territory, nationality = event.territory, event.nationality
+    for scope, codes in (("territory", territory), ("nationals", nationality)):
+        for code in codes or ():
+            found = table.get((code, scope))
+            if found is None:
+                found = table[code, scope] = _transitional_cached(record, code, scope, on, known_on)
+            if found[0]:
+                excluded += found[0]
+            if found[1]:
+                reasons += found[1]
+    certain = s_minus(EVER, s_norm(excluded)) if excluded else EVER
+    if territory is not None and nationality is not None:  # no fact unknown
+        if certain is EVER and not reasons:
+            return NOT_CONCERNED
+        return _check((certain, certain, tuple(reasons), (), ()))
     possible, missing = certain, []
     for unknown_fact, scope, known in (
-        ("event.nationality", "nationals", event.nationality),
-        ("event.territory", "territory", event.territory),
+        ("event.nationality", "nationals", nationality),
+        ("event.territory", "territory", territory),
     ):
         if known is not None:
             continue
-        unknown = s_norm(
-            d
-            for code in record.declarants(DeclarationKind.TRANSITIONAL, known_on=known_on)
-            for d in _transitional_cached(record, code, scope, on, known_on)[0]
+        unknown = record.cached(
+            ("124-any", scope, known_on),
+            functools.partial(_transitional_any, record, scope, on, known_on),
         )
         overlap = s_and(q.days, unknown)
         if overlap:
             certain = s_minus(certain, unknown)
             missing.append(unknown_fact)
-            what = "nationality" if scope == "nationals" else "territory"
-            reasons.append(
-                Reason(
-                    f"{what} unknown: an art. 124 declaration covering {'nationals' if scope == 'nationals' else 'the declarant territory'} was active on {s_text(overlap)}",
-                    _C["124"],
-                )
-            )
+            reasons.append(functools.partial(_transitional_unknown, scope, overlap))
+    if not reasons and not missing and certain is EVER:
+        return NOT_CONCERNED
     return Check(certain, possible, tuple(reasons), tuple(missing))
+
+
+_124_COUNCIL = Check(
+    EVER,
+    EVER,
+    (),
+    (),
+    ("art. 124 declarations do not limit a Security Council referral (prevailing reading)",),
+)
+
+
+def _transitional_any(record: FactBase, scope: str, on: Date, known_on: Date | None) -> Spans:
+    """The days any art. 124 declaration of ``scope`` excludes (for an unknown fact)."""
+    return s_norm(
+        d
+        for code in record.declarants(DeclarationKind.TRANSITIONAL, known_on=known_on)
+        for d in _transitional_cached(record, code, scope, on, known_on)[0]
+    )
+
+
+def _transitional_unknown(scope: str, overlap: Spans) -> tuple[Reason, ...]:
+    what = "nationality" if scope == "nationals" else "territory"
+    return (
+        Reason(
+            f"{what} unknown: an art. 124 declaration covering {'nationals' if scope == 'nationals' else 'the declarant territory'} was active on {s_text(overlap)}",
+            _C["124"],
+        ),
+    )
 
 
 def check_aggression(q: Query) -> Check:
@@ -1032,119 +1334,156 @@ def check_aggression(q: Query) -> Check:
     (15bis(4)); and, under ``aggression_acceptance=narrow`` (default), none unless the
     amendments were in force for both the aggressor and the victim states.
     """
-    record, event, trigger, on, known_on, policy, _days = q
+    record, event, trigger, on, known_on, policy, days = q
     if event.crime is not Crime.AGGRESSION:
         return NOT_CONCERNED
-    leadership = "aggression is a leadership crime: the person must be in a position effectively to exercise control over or to direct the political or military action of a state"
     if isinstance(trigger, SecurityCouncilReferral):
-        return Check(
-            EVER,
-            EVER,
-            (
-                Reason(
-                    "on a Security Council referral the Court exercises jurisdiction over aggression without the consent filters of art. 15bis",
-                    _C["15ter"],
-                ),
-            ),
-            (),
-            (leadership,),
-        )
-    reasons = [
-        Reason(
-            "art. 15bis: the Court may exercise jurisdiction over aggression only as these filters allow",
-            _C["15bis(5)"],
-        )
-    ]
-    quals = [
-        leadership,
-        "the Prosecutor must first ascertain whether the Security Council has determined an act of aggression; absent one within six months, the Pre-Trial Division must authorise (art. 15bis(6)–(8))",
-    ]
+        return _15TER
+    reasons: list[Why] = [_15BIS_REASON]
+    aggressor, territory, nationality = event.aggressor, event.territory, event.nationality
     # Every state concerned must pass each filter; a fact not given could be any state, so it
     # leaves the days open (never certain) but rules out nothing the known states do not.
-    unknowns = [
-        name
-        for name, value in (
-            ("event.aggressor", event.aggressor),
-            ("event.territory", event.territory),
-            ("event.nationality", event.nationality),
-        )
-        if value is None
-    ]
-    states = list(
-        dict.fromkeys(
-            [
-                *((event.aggressor,) if event.aggressor else ()),
-                *(event.territory or ()),
-                *(event.nationality or ()),
-            ]
-        )
-    )
+    unknowns = []
+    if aggressor is None:
+        unknowns.append("event.aggressor")
+    if territory is None:
+        unknowns.append("event.territory")
+    if nationality is None:
+        unknowns.append("event.nationality")
+    states = [aggressor] if aggressor else []
+    states += territory or ()
+    states += nationality or ()
+    tables = _tables(q)
+    parties = tables.parties
+    looked = []
+    for code in dict.fromkeys(states) if len(states) > 1 else states:
+        found = parties.get(code)
+        if found is None:
+            found = parties[code] = _aggression_state(record, code, on, known_on, policy)
+        looked.append(found)
     certain = EVER
-    declarant = policy.aggression_declarant
-    for code in states:
-        party, outsider = record.cached(
-            (
-                "aggression-party",
-                code,
-                known_on,
-                declarant,
-                on if declarant is AggressionDeclarant.ACCEPTING_STATE else None,
-            ),
-            functools.partial(_aggression_party, record, code, on, known_on, declarant),
-        )
+    for party, outsider, _accepted, _maybe, _kampala, _open in looked:
         certain = s_and(certain, party)
-        if not s_and(q.days, party):
+        if not s_and(days, party):
             reasons.append(outsider)
-    for d in (
-        record.declarations_of(
-            event.aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
-        )
-        if event.aggressor
-        else ()
-    ):
-        stop = d.withdrawn.subtract(days=1) if d.withdrawn is not None else None
-        certain = s_minus(certain, (span(d.lodged, stop),))
-        reasons.append(
-            Reason(
-                f"{event.aggressor} lodged a declaration of non-acceptance on {d.lodged}",
-                _C["15bis(4)"],
-                d.source,
-            )
-        )
+    if aggressor:
+        opt_outs = tables.opt_outs.get(aggressor)
+        if opt_outs is None:
+            opt_outs = tables.opt_outs[aggressor] = _opt_outs(record, aggressor, known_on)
+        for shielded, why in opt_outs:
+            certain = s_minus(certain, shielded)
+            reasons.append(why)
     possible = certain
     unrecorded = False
-    if policy.aggression_acceptance is AggressionAcceptance.NARROW:
-        for code in dict.fromkeys(states):
-            if KAMPALA not in record.treaty_slugs:
-                accepted: Spans = NEVER
-                maybe: Spans = EVER
-                why = Reason(f"the record holds no acceptances of the {KAMPALA}", _C["121(5)"])
-                unrecorded = True
-            else:
-                accepted, maybe, why = _accepted(record, code, KAMPALA, known_on)
-                unrecorded = unrecorded or maybe != accepted
+    narrow = policy.aggression_acceptance is AggressionAcceptance.NARROW
+    if narrow:
+        for _party, _outsider, accepted, maybe, kampala, open_ in looked:
             certain = s_and(certain, accepted)
             possible = s_and(possible, maybe)
-            reasons.append(why)
+            assert kampala is not None
+            reasons.append(kampala)
+            unrecorded = unrecorded or open_
     missing = (
         [
-            f"record: acceptances of {KAMPALA} after {record.complete_until(KAMPALA) if KAMPALA in record.treaty_slugs else 'adoption'}"
+            record.cached(
+                ("acceptances-after", KAMPALA), functools.partial(_acceptances_after, record)
+            )
         ]
         if unrecorded
         else []
     )
-    if unknowns and s_and(q.days, possible):
+    if unknowns and s_and(days, possible):
         missing.extend(unknowns)
-        reasons.append(
-            Reason(
-                f"{', '.join(u.removeprefix('event.') for u in unknowns)} unknown: a non-party (or a party for which the amendments are not in force) there would be excluded; a party with them in force would not",
-                _C["15bis(5)"],
-            )
-        )
+        reasons.append(functools.partial(_aggression_unknown, tuple(unknowns)))
         certain = NEVER
-    if policy.aggression_acceptance is AggressionAcceptance.NARROW:
+    if narrow:
         reasons.append(_NARROW_REASON)
-    return Check(certain, possible, tuple(reasons), tuple(missing), tuple(quals))
+    return _check((certain, possible, tuple(reasons), tuple(missing), _15BIS_QUALIFIERS))
+
+
+def _acceptances_after(record: FactBase) -> str:
+    """The fact that would settle days the record of the Kampala amendments leaves open."""
+    return f"record: acceptances of {KAMPALA} after {record.complete_until(KAMPALA) if _has(record, KAMPALA) else 'adoption'}"
+
+
+_LEADERSHIP = "aggression is a leadership crime: the person must be in a position effectively to exercise control over or to direct the political or military action of a state"
+_15TER = Check(
+    EVER,
+    EVER,
+    (
+        Reason(
+            "on a Security Council referral the Court exercises jurisdiction over aggression without the consent filters of art. 15bis",
+            _C["15ter"],
+        ),
+    ),
+    (),
+    (_LEADERSHIP,),
+)
+_15BIS_REASON = Reason(
+    "art. 15bis: the Court may exercise jurisdiction over aggression only as these filters allow",
+    _C["15bis(5)"],
+)
+_15BIS_QUALIFIERS = (
+    _LEADERSHIP,
+    "the Prosecutor must first ascertain whether the Security Council has determined an act of aggression; absent one within six months, the Pre-Trial Division must authorise (art. 15bis(6)–(8))",
+)
+
+
+def _aggression_state(
+    record: FactBase, code: str, on: Date, known_on: Date | None, policy: Policy
+) -> tuple[Spans, Reason, Spans, Spans, Reason | None, bool]:
+    """What arts. 15bis(5) and 121(5) say of ``code``, whatever the event.
+
+    The days it counts as a party, and the reason when it does not; under
+    ``aggression_acceptance=narrow``, the days the amendments are in force for it (on the
+    record, and possibly), the reason, and whether the record leaves those days open.
+    """
+    declarant = policy.aggression_declarant
+    party, outsider = record.cached(
+        (
+            "aggression-party",
+            code,
+            known_on,
+            declarant,
+            on if declarant is AggressionDeclarant.ACCEPTING_STATE else None,
+        ),
+        functools.partial(_aggression_party, record, code, on, known_on, declarant),
+    )
+    if policy.aggression_acceptance is not AggressionAcceptance.NARROW:
+        return party, outsider, NEVER, NEVER, None, False
+    if not _has(record, KAMPALA):
+        why = Reason(f"the record holds no acceptances of the {KAMPALA}", _C["121(5)"])
+        return party, outsider, NEVER, EVER, why, True
+    accepted, maybe, why = _accepted(record, code, KAMPALA, known_on)
+    return party, outsider, accepted, maybe, why, maybe != accepted
+
+
+def _opt_outs(
+    record: FactBase, aggressor: str, known_on: Date | None
+) -> tuple[tuple[Spans, Reason], ...]:
+    """The days each art. 15bis(4) declaration of ``aggressor`` shields, and why."""
+    return tuple(
+        (
+            (span(d.lodged, d.withdrawn.subtract(days=1) if d.withdrawn is not None else None),),
+            Reason(
+                f"{aggressor} lodged a declaration of non-acceptance on {d.lodged}",
+                _C["15bis(4)"],
+                d.source,
+            ),
+        )
+        for d in record.declarations_of(
+            aggressor, DeclarationKind.AGGRESSION_OPT_OUT, known_on=known_on
+        )
+    )
+
+
+def _aggression_unknown(unknowns: tuple[str, ...]) -> tuple[Reason, ...]:
+    return (
+        Reason(
+            f"{', '.join(u.removeprefix('event.') for u in unknowns)} unknown: a non-party (or a party for which the amendments are not in force) there would be excluded; a party with them in force would not",
+            _C["15bis(5)"],
+        ),
+    )
 
 
 def _deferrals(
@@ -1189,24 +1528,43 @@ def check_deferral(q: Query) -> Check:
     Investigation and prosecution are suspended for twelve months (renewable).
     """
     record, event, _trigger, on, known_on, _policy, _days = q
-    quals, reasons = [], []
-    for res, start, end in _deferrals(record, known_on):
-        if not start <= on <= end:
-            continue
+    tables = _tables(q)
+    running = tables.deferrals
+    if running is None:
+        running = tables.deferrals = tuple(
+            (r, end) for r, start, end in _deferrals(record, known_on) if start <= on <= end
+        )
+    if not running:
+        return NOT_CONCERNED
+    quals: list[Note] = []
+    reasons: list[Why] = []
+    for res, end in running:
         if res.personnel_only:
-            quals.append(
-                f"{res.label} requested, until {end}, that no case involving personnel of contributing states not party to the Statute be commenced or proceeded with; whether this event is such a case is not assessed"
-            )
+            quals.append(functools.partial(_personnel_only, res, end))
         elif not res.territory or not event.territory or set(res.territory) & set(event.territory):
-            quals.append(f"suspended by a deferral request ({res.label}) until {end}")
-            reasons.append(
-                Reason(
-                    f"{res.label} requests under Chapter VII that no investigation or prosecution be commenced or proceeded with until {end}",
-                    _C["16"],
-                    res.source,
-                )
-            )
+            quals.append(functools.partial(_suspended, res, end))
+            reasons.append(functools.partial(_deferral_requested, res, end))
     return Check(EVER, EVER, tuple(reasons), (), tuple(quals))
+
+
+def _personnel_only(res: Resolution, end: Date) -> tuple[str, ...]:
+    return (
+        f"{res.label} requested, until {end}, that no case involving personnel of contributing states not party to the Statute be commenced or proceeded with; whether this event is such a case is not assessed",
+    )
+
+
+def _suspended(res: Resolution, end: Date) -> tuple[str, ...]:
+    return (f"suspended by a deferral request ({res.label}) until {end}",)
+
+
+def _deferral_requested(res: Resolution, end: Date) -> tuple[Reason, ...]:
+    return (
+        Reason(
+            f"{res.label} requests under Chapter VII that no investigation or prosecution be commenced or proceeded with until {end}",
+            _C["16"],
+            res.source,
+        ),
+    )
 
 
 _ADMISSIBILITY = Reason("admissibility (complementarity, gravity) is a separate question", _C["17"])
@@ -1236,16 +1594,27 @@ def _describe_trigger(trigger: Trigger) -> str:
     )
 
 
-def _validate(record: FactBase, event: Event, trigger: Trigger) -> None:
-    for code in (
-        *(event.territory or ()),
-        *(event.nationality or ()),
-        *((event.aggressor,) if event.aggressor else ()),
+def _validate(record: FactBase, event: Event, trigger: Trigger, tables: _Tables) -> None:
+    known = tables.codes
+    if known is None:
+        known = tables.codes = frozenset(s.code for s in record.states)
+    territory, nationality, aggressor = event.territory, event.nationality, event.aggressor
+    if (
+        (territory is None or known.issuperset(territory))
+        and (nationality is None or known.issuperset(nationality))
+        and (not aggressor or aggressor in known)
+        and (not isinstance(trigger, StateReferral) or known.issuperset(trigger.by))
     ):
-        record.state(code)
-    if isinstance(trigger, StateReferral):
-        for code in trigger.by:
-            record.state(code)
+        return
+    for codes in (
+        territory or (),
+        nationality or (),
+        (aggressor,) if aggressor else (),
+        trigger.by if isinstance(trigger, StateReferral) else (),
+    ):
+        for code in codes:
+            if code not in known:
+                record.state(code)  # raises, naming the closest
 
 
 def jurisdiction(
@@ -1260,7 +1629,8 @@ def jurisdiction(
     """May the Court exercise jurisdiction over ``event``, seized by ``trigger``, on ``on``?
 
     Every check is evaluated (see the module). The Finding holds for the days every check
-    allows; for conduct over a period, a qualifier names the part within jurisdiction.
+    allows; for conduct over a period, a qualifier names the part within jurisdiction. Its
+    question, reasons and qualifiers are built when first read.
 
     Raises:
         UnknownState: for a state code not in the record.
@@ -1268,26 +1638,63 @@ def jurisdiction(
     """
     policy = policy or DEFAULT_POLICY
     day = on or record.as_of
-    _validate(record, event, trigger)
-    conduct = _days(event)
-    query = Query(record, event, trigger, day, known_on, policy, conduct)
+    until = event.until
+    first = event.date.toordinal()
+    conduct: Spans = ((first, until.toordinal() if until is not None else first),)  # _days(event)
+    query = _query((record, event, trigger, day, known_on, policy, conduct))
+    _validate(record, event, trigger, _tables(query))
     checks = [check(query) for check in CHECKS]
     certain, possible = conduct, conduct
-    reasons: list[Reason] = []
+    undecided = []
+    for check in checks:
+        c_certain, c_possible, _reasons, c_missing, _qualifiers = check
+        if c_missing:
+            undecided.append(check)
+        if c_certain is c_possible and certain is possible:  # the same days, cut once
+            if c_certain is not EVER:
+                certain = possible = s_and(certain, c_certain)
+            continue
+        if c_certain is not EVER:
+            certain = s_and(certain, c_certain)
+        if c_possible is not EVER:
+            possible = s_and(possible, c_possible)
     missing: list[str] = []
-    qualifiers: list[str] = []
-    for c in checks:
-        if c.certain is not EVER:
-            certain = s_and(certain, c.certain)
-        if c.possible is not EVER:
-            possible = s_and(possible, c.possible)
-        reasons += c.reasons
-        qualifiers += c.qualifiers
+    for c_certain, c_possible, _reasons, c_missing, _qualifiers in undecided:
+        if s_and(s_and(possible, c_possible), s_minus(conduct, c_certain)):
+            missing.extend(m for m in c_missing if m not in missing)
+    text = functools.partial(_explain, query, checks, certain, possible, missing)
+    if certain:
+        return deferred(
+            text,
+            True,
+            value=to_periods(certain),
+            policy=policy,
+            on=day,
+            known_on=known_on,
+            as_of=record.as_of,
+            digest=record.digest,
+        )
+    return deferred(
+        text,
+        None if possible and missing else False,
+        missing=tuple(missing) if possible and missing else (),
+        policy=policy,
+        on=day,
+        known_on=known_on,
+        as_of=record.as_of,
+        digest=record.digest,
+    )
+
+
+def _explain(
+    query: Query, checks: list[Check], certain: Spans, possible: Spans, missing: list[str]
+) -> FindingText:
+    """The question, reasons and qualifiers of :func:`jurisdiction`'s Finding."""
+    record, event, trigger, day, _known_on, _policy, conduct = query
+    reasons = _read(r for c in checks for r in c.reasons)
+    qualifiers = _read(n for c in checks for n in c.qualifiers)
     reasons = list({id(r): r for r in reasons}.values())  # the same fact may back two checks
     qualifiers = list(dict.fromkeys(qualifiers))
-    for c in checks:
-        if c.missing and s_and(s_and(possible, c.possible), s_minus(conduct, c.certain)):
-            missing.extend(m for m in c.missing if m not in missing)
     reasons.append(_ADMISSIBILITY)
     qualifiers.append("admissibility not assessed")
     if day > record.as_of or conduct[0][1] > record.as_of.toordinal():
@@ -1309,32 +1716,17 @@ def jurisdiction(
     where = ", ".join(event.territory) if event.territory else "unknown territory"
     span_text = event.date.isoformat() + (f" – {event.until.isoformat()}" if event.until else "")
     question = f"May the Court exercise jurisdiction over {event.crime.value} ({span_text}, {where}) on a {_describe_trigger(trigger)}, on {day.isoformat()}?"
-
-    def finding(
-        holds: bool | None,
-        value: object = None,
-        missing: Sequence[str] = (),
-        qualifiers: Sequence[str] = (),
-    ) -> Finding:
-        return record.finding(
-            question,
-            holds,
-            value=value,
-            reasons=reasons,
-            missing=missing,
-            qualifiers=qualifiers,
-            policy=policy,
-            on=day,
-            known_on=known_on,
-        )
-
     if certain:
         if certain != conduct:
             qualifiers.insert(0, f"only conduct on {s_text(certain)} is within jurisdiction")
             rest = s_minus(s_and(possible, conduct), certain)
             if rest and missing:
                 qualifiers.insert(1, f"for {s_text(rest)} it turns on {', '.join(missing)}")
-        return finding(True, value=to_periods(certain), qualifiers=qualifiers)
+        return question, tuple(reasons), tuple(qualifiers)
     if possible and missing:
-        return finding(None, missing=missing, qualifiers=qualifiers)
-    return finding(False, qualifiers=[q for q in qualifiers if not q.startswith("authorisation")])
+        return question, tuple(reasons), tuple(qualifiers)
+    return (
+        question,
+        tuple(reasons),
+        tuple(q for q in qualifiers if not q.startswith("authorisation")),
+    )
