@@ -116,3 +116,29 @@ def test_parties_agree_with_the_table(rec: icclaw.Record) -> None:
                 continue
             bound = treaty_law.status_table(rec, state.code, "rome-statute").bound_on(on)
             assert (state.code in parties, state.code in open_) == (bound is True, bound is None)
+
+
+@given(
+    st.sampled_from([t.slug for t in icclaw.load().treaties]),
+    st.sampled_from([s.code for s in icclaw.load().states]),
+    ist.dates("1940-01-01", "2030-12-31"),
+    st.booleans(),
+)
+def test_a_finding_read_from_the_table_is_the_one_worked_out(
+    slug: str, code: str, day: icclaw.Date, as_text: bool
+) -> None:
+    """``is_bound`` and ``explain_status`` answer from the compiled table, their reasons built
+    when read: the same Finding, text and all, as the rules give from scratch."""
+    rec = icclaw.load()
+    on = day.isoformat() if as_text else day
+    expected = treaty_law._explain(
+        rec, rec.state(code), rec.treaty(slug), day, None, icclaw.Policy(), None
+    )
+    for found in (rec.is_bound(code, slug, on), rec.explain_status(code, slug, on)):
+        assert (found.holds, found.value, found.missing) == (
+            expected.holds,
+            expected.value,
+            expected.missing,
+        )
+        assert found.to_dict() == expected.to_dict()
+        assert found == expected

@@ -26,7 +26,7 @@ import attrs
 
 from icclaw.dates import Date, to_date
 from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
-from icclaw.findings import Finding, Source
+from icclaw.findings import Finding, Source, made
 from icclaw.history import History, StatusTable, history
 from icclaw.icc.facts import (
     CourtSituation,
@@ -485,7 +485,7 @@ class FactBase:
         known_on: Date | None = None,
     ) -> Finding:
         """A Finding answered from this record: it carries the record's ``as_of`` and digest."""
-        return Finding(
+        return made(
             question,
             holds,
             value=value,

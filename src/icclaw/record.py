@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from icclaw.coverage import TreatyCoverage
     from icclaw.dates import DateLike
     from icclaw.findings import Finding
+    from icclaw.history import StatusTable
     from icclaw.icc.council import VoteOutcome
     from icclaw.icc.facts import Event, Trigger
     from icclaw.ihl.classify import Conflict
@@ -71,11 +72,15 @@ class Record(FactBase):
                 return table.statuses[bisect_right(table.days, on)]
         day = self._day(on)
         if known_on is None and (policy is None or policy == DEFAULT_POLICY):
-            table = engine.status_table(self, self.state(state).code, self.treaty(treaty).slug)
-            if (state, treaty) == (table.state, table.treaty):
-                self._quick[(state, treaty)] = table
-            return table.status_on(day)
+            return self._table(state, treaty).status_on(day)
         return engine.status(self, state, treaty, day, known_on=_opt(known_on), policy=policy)
+
+    def _table(self, state: str | State, treaty: str | Treaty) -> StatusTable:
+        """The compiled table of ``state`` and ``treaty``, kept by the names given if exact."""
+        table = engine.status_table(self, self.state(state).code, self.treaty(treaty).slug)
+        if (state, treaty) == (table.state, table.treaty):
+            self._quick[(state, treaty)] = table
+        return table
 
     def explain_status(
         self,
@@ -92,6 +97,11 @@ class Record(FactBase):
             A Finding: ``holds`` says whether the state is bound, ``value`` is the
             :class:`TreatyStatus`, the reasons are the sourced acts that led there.
         """
+        if known_on is None and policy is None:
+            table = self._quick.get((state, treaty)) or self._table(state, treaty)
+            found = engine.finding_from_table(self, table, self._day(on))
+            if found is not None:  # decided: read from the compiled table
+                return found
         return engine.explain_status(
             self,
             self.state(state).code,
@@ -111,6 +121,11 @@ class Record(FactBase):
         policy: Policy | None = None,
     ) -> Finding:
         """Whether ``state`` is bound by ``treaty`` on ``on`` (VCLT art. 26), as a Finding."""
+        if known_on is None and policy is None:
+            table = self._quick.get((state, treaty)) or self._table(state, treaty)
+            found = engine.finding_from_table(self, table, self._day(on))
+            if found is not None:  # decided: read from the compiled table
+                return found
         return engine.is_bound(
             self,
             self.state(state).code,

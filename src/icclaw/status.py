@@ -16,12 +16,13 @@ Provisions applied:
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
 
 from icclaw.dates import Date, Period
-from icclaw.findings import Citation, Finding, Reason
+from icclaw.findings import Citation, Finding, FindingText, Reason, deferred
 from icclaw.history import (
     BOUND,
     LEGAL_TRANSITIONS,
@@ -57,6 +58,7 @@ __all__ = [
     "doubts",
     "entry_into_force",
     "explain_status",
+    "finding_from_table",
     "general_entry_into_force",
     "history",
     "in_force_periods",
@@ -593,6 +595,54 @@ def explain_status(
     policy = policy or DEFAULT_POLICY
     st = record.state(state)
     tr = record.treaty(treaty)
+    if known_on is None and policy == DEFAULT_POLICY:
+        found = finding_from_table(record, status_table(record, st.code, tr.slug), on)
+        if found is not None:
+            return found
+    return _explain(record, st, tr, on, known_on, policy, question)
+
+
+def finding_from_table(record: FactBase, table: StatusTable, on: Date) -> Finding | None:
+    """:func:`explain_status` under the default policy, from a compiled table, if decided.
+
+    The answer (``holds``, ``value``) is the table's, which is the rules' (see
+    :func:`status_table`); the reasons and qualifiers are worked out when first read. ``None``
+    where the record leaves whether the state is bound open: what is missing is then worked
+    out by :func:`explain_status` itself.
+    """
+    i = bisect.bisect_right(table.days, on)
+    bound = table.bound[i]
+    if bound is None:
+        return None
+    code, slug = table.state, table.treaty
+
+    def text() -> FindingText:
+        full = _explain(
+            record, record.state(code), record.treaty(slug), on, None, DEFAULT_POLICY, None
+        )
+        return full.question, full.reasons, full.qualifiers
+
+    return deferred(
+        text,
+        bound,
+        value=table.statuses[i],
+        policy=DEFAULT_POLICY,
+        on=on,
+        as_of=record.as_of,
+        digest=record.digest,
+    )
+
+
+def _explain(  # noqa: PLR0917 (explain_status's arguments, resolved)
+    record: FactBase,
+    st: State,
+    tr: Treaty,
+    on: Date,
+    known_on: Date | None,
+    policy: Policy,
+    question: str | None,
+) -> Finding:
+    """:func:`explain_status` worked out from the history and the rules of :func:`doubts`."""
     hist = record.history(st.code, tr.slug, known_on=known_on, policy=policy)
     current = hist.status_on(on)
     found = doubts(record, st.code, tr.slug, on, known_on=known_on, policy=policy)
