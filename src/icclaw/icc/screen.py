@@ -41,6 +41,8 @@ from icclaw.icc.facts import (
     SecurityCouncilReferral,
     StateReferral,
     Trigger,
+    _nationality,
+    _territory,
 )
 from icclaw.icc.jurisdiction import (
     CHECKS,
@@ -535,37 +537,9 @@ class _Screen:
         self.answers: list[list[Check]] = [[] for _ in CHECKS]
         self.tables: list[list[_Piecewise]] = [[] for _ in CHECKS]
         self.sensitive: list[list[Spans]] = [[] for _ in CHECKS]
-        self.shapes: dict[tuple[object, ...], tuple[Event, Trigger, list[int] | None]] = {}
-        self._by_trigger: dict[Trigger, list[int]] = {}
         self._situations: dict[str, set[int]] = {}
-        self._by_event: dict[tuple[Event, Trigger | None], list[int]] = {}
-        self.events: dict[tuple[object, ...], Event] = {}
-        self.triggers: dict[tuple[object, ...], Trigger] = {}
         self.names: dict[tuple[str, ...], int] = {(): 0}
         self.named: list[tuple[str, ...]] = [()]
-
-    def shape(
-        self, table: _Table, row: int, values: tuple[object, ...]
-    ) -> tuple[Event, Trigger, list[int] | None]:
-        """The event (dated on the probe day), trigger and check ids of one shape of rows.
-
-        Raises:
-            IcclawError: the row's event or trigger is not one the engine takes.
-        """
-        event_values, trigger_values = values[:7], values[7:]
-        trigger = self.triggers.get(trigger_values)
-        if trigger is None:
-            trigger = _trigger(table, row)
-            _validate_trigger(self.record, trigger)
-            self.triggers[trigger_values] = trigger
-        event = self.events.get(event_values)
-        if event is None:
-            event = _event(table, row, PROBE, None)
-            _validate_event(self.record, event)
-            self.events[event_values] = event
-        ids = None if event.crime is Crime.AGGRESSION else self.check_ids(event, trigger)
-        found = self.shapes[values] = (event, trigger, ids)
-        return found
 
     def name_id(self, missing: tuple[str, ...]) -> int:
         found = self.names.get(missing)
@@ -579,33 +553,15 @@ class _Screen:
             self.record, event, trigger, self.on, self.known_on, self.policy, ((day, day),)
         )
 
-    def check_ids(self, event: Event, trigger: Trigger) -> list[int]:
-        """The id of each check's answer for this shape of event (computed when first met).
-
-        Only the trigger check reads the whole trigger; the others read at most whether it is
-        a Council referral, and which (:func:`_key`): their ids are kept per event and that.
-        """
-        by_trigger = self._by_trigger.get(trigger)
-        if by_trigger is None:
-            by_trigger = self._by_trigger[trigger] = self._ids(event, trigger, (_TRIGGER,))
-        council = trigger if isinstance(trigger, SecurityCouncilReferral) else None
-        by_event = self._by_event.get((event, council))
-        if by_event is None:
-            rest = tuple(c for c in range(len(CHECKS)) if c != _TRIGGER)
-            by_event = self._by_event[(event, council)] = self._ids(event, trigger, rest)
-        return [*by_trigger, *by_event]
-
-    def _ids(self, event: Event, trigger: Trigger, checks: tuple[int, ...]) -> list[int]:
-        out = []
-        for c in checks:
-            check = CHECKS[c]
-            key = _key(check, event, trigger)
-            found = self.ids[c].get(key)
-            if found is None:
-                found = self.ids[c][key] = len(self.answers[c])
-                self._answer(c, check, event, trigger)
-            out.append(found)
-        return out
+    def check_id(self, c: int, event: Event, trigger: Trigger) -> int:
+        """The id of check ``c``'s answer for this event and trigger (computed when first met)."""
+        check = CHECKS[c]
+        key = _key(check, event, trigger)
+        found = self.ids[c].get(key)
+        if found is None:
+            found = self.ids[c][key] = len(self.answers[c])
+            self._answer(c, check, event, trigger)
+        return found
 
     def _answer(
         self, c: int, check: Callable[[Query], Check], event: Event, trigger: Trigger
@@ -696,9 +652,6 @@ class _Screen:
 
 
 _TEMPORAL = next(i for i, c in enumerate(CHECKS) if c.__name__ == "check_temporal")
-_TRIGGER = next(i for i, c in enumerate(CHECKS) if c.__name__ == "check_trigger")
-if _TRIGGER != 0:  # check_ids lists the trigger check's id first, as CHECKS does
-    raise ImportError("icclaw.icc.screen expects check_trigger first in CHECKS")
 
 
 class _Out:
@@ -726,22 +679,23 @@ class _Out:
             self.missing[row] = "; ".join(found.missing)
 
     def periods(
-        self, np: Any, state: _Screen, *, keys: Any, shape_of: Any, rows: Any, d0: Any, d1: Any
+        self, np: Any, pd: Any, state: _Screen, *, keys: Any, rows: Any, d0: Any, d1: Any
     ) -> None:
         """Rows whose conduct spans several days and meets no sensitive day.
 
-        As the engine composes its checks: per shape the days every check allows, and for each
-        check that names missing facts the days it leaves open.
+        As the engine composes its checks: per combination of the checks' answers the days
+        every check allows, and for each check that names missing facts the days it leaves
+        open. ``keys`` holds each row's answer id per check.
         """
         if not len(rows):
             return
-        shapes, local = np.unique(shape_of[rows], return_inverse=True)
-        local = local.ravel()
+        local = _combine(np, pd, [keys[:, c] for c in range(len(CHECKS))])
+        firsts = _firsts(np, local, int(local.max()) + 1)
         certain_sets: list[Spans] = []
         open_sets: list[list[Spans]] = [[] for _ in CHECKS]
         open_names: list[list[int]] = [[] for _ in CHECKS]
-        for s in shapes.tolist():
-            checks = [state.answers[c][keys[s, c]] for c in range(len(CHECKS))]
+        for first in firsts.tolist():
+            checks = [state.answers[c][keys[first, c]] for c in range(len(CHECKS))]
             certain: Spans = ALL_DAYS
             possible: Spans = ALL_DAYS
             for check in checks:
@@ -855,23 +809,6 @@ def screen(
     return as_kind(out, kind)
 
 
-_SHAPE_COLUMNS = (
-    "crime",
-    "territory",
-    "nationality",
-    "age",
-    "provision",
-    "aggressor",
-    "area",
-    "trigger",
-    "referred_by",
-    "referred_on",
-    "resolution",
-    "authorised_on",
-)
-"""The columns that make an event's shape: everything but its days."""
-
-
 def _combine(np: Any, pd: Any, columns: list[Any]) -> Any:
     """One id per distinct combination of several id columns (each -1 for missing)."""
     combined = np.zeros(len(columns[0]), dtype=np.int64)
@@ -916,81 +853,174 @@ def _screen_chunk(np: Any, pd: Any, frame: Any, state: _Screen, *, codes: str, o
     bad = _Bad()
     table = _Table(np, pd, frame, record=state.record, codes=codes, bad=bad)
     bad.raise_if_any()
-    shapes = _Shapes(np, pd, table, state, bad=bad, offset=offset)
+    keys = _Keys(np, pd, table, state, bad=bad, offset=offset)
     bad.raise_if_any()
     out = _Out(np, table.n)
     d0, d1 = table.d0, table.d1
-    engine = shapes.aggression[shapes.of]
+    engine = keys.aggression.copy()
     rows = np.flatnonzero((d0 == d1) & ~engine)
     if len(rows):  # one day of conduct: each check's step function, then the composition
         _single_days(
-            np,
-            pd,
-            state,
-            out,
-            rows=rows,
-            day=d0[rows],
-            keys=shapes.keys[shapes.of[rows]],
-            engine=engine,
+            np, pd, state, out, rows=rows, day=d0[rows], keys=keys.ids[rows], engine=engine
         )
     rows = np.flatnonzero((d0 != d1) & ~engine)
-    if len(rows):  # several days: the composition per shape, then each row's days against it
-        keys = shapes.keys[shapes.of[rows]]
+    if len(rows):  # several days: the composition per combination of answers, then the days
+        ids = keys.ids[rows]
         for c in range(len(CHECKS)):
             sets = _Sets(np, state.sensitive[c])
-            engine[rows[sets.touches(keys[:, c], d0[rows], d1[rows])]] = True
-        rows = rows[~engine[rows]]
-        out.periods(np, state, keys=shapes.keys, shape_of=shapes.of, rows=rows, d0=d0, d1=d1)
+            engine[rows[sets.touches(ids[:, c], d0[rows], d1[rows])]] = True
+        kept = ~engine[rows]
+        out.periods(np, pd, state, keys=ids[kept], rows=rows[kept], d0=d0, d1=d1)
     for row in np.flatnonzero(engine).tolist():  # the rest: the engine itself
-        event, trigger = shapes.objects[shapes.of[row]]
         first, last = int(d0[row]), int(d1[row])
-        full = attrs.evolve(
-            event,
-            date=pendulum.Date.fromordinal(first),
-            until=pendulum.Date.fromordinal(last) if last != first else None,
+        event = _event(
+            table,
+            row,
+            pendulum.Date.fromordinal(first),
+            pendulum.Date.fromordinal(last) if last != first else None,
         )
         found = jurisdiction(
-            state.record, full, trigger, state.on, known_on=state.known_on, policy=state.policy
+            state.record,
+            event,
+            keys.trigger(row),
+            state.on,
+            known_on=state.known_on,
+            policy=state.policy,
         )
         out.finding(found, row, first, last)
     return out.frame(np, pd)
 
 
-class _Shapes:
-    """The rows grouped by shape: every column but the days.
+class _Keys:
+    """Each row's answer id per check, found per distinct key of the fields it reads.
 
-    Per shape: its event, its trigger and the id of each check's answer for it.
+    The event's fields are read and checked once per distinct value (a territory, a
+    nationality) or combination (crime, provision, aggressor, age and area, which an Event
+    checks together); the trigger once per distinct combination of its columns. Never per row.
     """
 
     def __init__(
         self, np: Any, pd: Any, table: _Table, state: _Screen, *, bad: _Bad, offset: int
     ) -> None:
-        self.of = _combine(np, pd, [table.ids[c] for c in _SHAPE_COLUMNS])
-        count = int(self.of.max()) + 1 if table.n else 0
-        first_row = _firsts(np, self.of, count)
-        self.keys = np.zeros((count, len(CHECKS)), dtype=np.int64)
-        self.aggression = np.zeros(count, dtype=bool)
-        self.objects: list[tuple[Event, Trigger]] = []
-        id_rows = np.stack([table.ids[c][first_row] for c in _SHAPE_COLUMNS], axis=1).tolist()
-        columns = [table.values[c] for c in _SHAPE_COLUMNS]
-        for s, (row, id_row) in enumerate(zip(first_row.tolist(), id_rows, strict=True)):
-            values = tuple(
-                None if i < 0 else column[i] for i, column in zip(id_row, columns, strict=True)
-            )
-            known = state.shapes.get(values)
-            if known is None:
-                try:
-                    known = state.shape(table, row, values)
-                except IcclawError as exc:
-                    bad.add(np.flatnonzero(self.of == s) + offset, "row", str(exc))
-                    self.objects.append((None, None))  # type: ignore[arg-type]
-                    continue
-            event, trigger, ids = known
-            self.objects.append((event, trigger))
-            if ids is None:
-                self.aggression[s] = True
-            else:
-                self.keys[s] = ids
+        self.state = state
+        ids, n = table.ids, table.n
+        self.trig = _combine(np, pd, [ids[c] for c in TRIGGER_COLUMNS])
+        self.triggers: list[Trigger | None] = []
+        canon: dict[Trigger, int] = {}
+        trig_canon = []
+        for u, row in enumerate(_firsts(np, self.trig, _count(self.trig)).tolist()):
+            trigger: Trigger | None
+            try:
+                trigger = _trigger(table, row)
+                _validate_trigger(state.record, trigger)
+            except IcclawError as exc:
+                bad.add(np.flatnonzero(self.trig == u) + offset, "row", str(exc))
+                trigger = None
+            self.triggers.append(trigger)
+            trig_canon.append(canon.setdefault(trigger, len(canon)) if trigger else -1)
+        trig_c = np.array(trig_canon, dtype=np.int64)[self.trig]
+        council = np.array(
+            [isinstance(x, SecurityCouncilReferral) for x in self.triggers], dtype=bool
+        )[self.trig]
+        self._canon: dict[str, dict[int, tuple[str, ...]]] = {}
+        t_c = self._states(np, table, "territory", bad, offset)
+        n_c = self._states(np, table, "nationality", bad, offset)
+        columns = ("crime", "provision", "aggressor", "age", "area")
+        core = _combine(np, pd, [ids[c] for c in columns])
+        self.cores: list[Event | None] = []
+        for u, row in enumerate(_firsts(np, core, _count(core)).tolist()):
+            event: Event | None
+            try:
+                probe = _event(table, row, PROBE, None)
+                event = attrs.evolve(probe, territory=None, nationality=None)
+                _validate_event(state.record, event)
+            except IcclawError as exc:
+                bad.add(np.flatnonzero(core == u) + offset, "row", str(exc))
+                event = None
+            self.cores.append(event)
+        self.aggression = np.zeros(n, dtype=bool)
+        self.ids = np.zeros((n, len(CHECKS)), dtype=np.int64)
+        if bad.count:
+            return
+        cores = [e for e in self.cores if e is not None]
+        crime = np.array([e.crime.value for e in cores], dtype=object)[core]
+        self.aggression = crime == Crime.AGGRESSION.value
+        war = (crime == Crime.WAR_CRIMES.value).astype(np.int64)
+        plain = np.array([e.provision is None for e in cores], dtype=bool)[core]
+        sc = council.astype(np.int64)
+        per_check = {
+            "check_trigger": [trig_c],
+            "check_subject_matter": [
+                core,
+                np.where(plain, -1, t_c),
+                np.where(plain, -1, n_c),
+                np.where(plain, -1, sc),
+            ],
+            "check_temporal": [np.where(council, trig_c, -1), self.aggression.astype(np.int64)],
+            "check_preconditions": [
+                np.where(council, trig_c, -1),
+                t_c,
+                np.where(council, ids["area"], n_c),
+                sc,
+            ],
+            "check_age": [core],
+            "check_transitional": [
+                war,
+                np.where(war == 1, sc, -1),
+                np.where(war == 1, t_c, -1),
+                np.where(war == 1, n_c, -1),
+            ],
+            "check_aggression": [self.aggression.astype(np.int64)],
+            "check_deferral": [t_c],
+        }
+        live = ~self.aggression
+        for c, check in enumerate(CHECKS):
+            key_columns = per_check.get(check.__name__, [core, t_c, n_c, trig_c])
+            group = _combine(np, pd, [np.where(live, col, -1) for col in key_columns])
+            answer = np.zeros(_count(group), dtype=np.int64)
+            for g, row in enumerate(_firsts(np, group, _count(group)).tolist()):
+                if live[row]:
+                    event = self.event(int(core[row]), int(t_c[row]), int(n_c[row]))
+                    answer[g] = state.check_id(c, event, self.trigger(row))
+            self.ids[:, c] = answer[group]
+
+    def _states(self, np: Any, table: _Table, column: str, bad: _Bad, offset: int) -> Any:
+        """Canonical ids of a column of states: equal where the Event would make them equal."""
+        ids, values = table.ids[column], table.values[column]
+        canon: dict[tuple[str, ...] | None, int] = {}
+        out = []
+        read = _territory if column == "territory" else _nationality
+        for u, value in enumerate(values):
+            states: tuple[str, ...] | None
+            try:
+                states = read(value)
+                for code in states or ():
+                    self.state.record.state(code)
+            except IcclawError as exc:
+                bad.add(np.flatnonzero(ids == u) + offset, column, str(exc))
+                states = None
+            out.append(-1 if states is None else canon.setdefault(states, len(canon)))
+        self._canon[column] = {v: k for k, v in canon.items() if k is not None}
+        return np.where(ids < 0, -1, np.array([*out, -1], dtype=np.int64)[ids])
+
+    def event(self, core: int, territory: int, nationality: int) -> Event:
+        """The probe event of a row: its checked fields, dated on the probe day."""
+        base = self.cores[core]
+        assert base is not None
+        return attrs.evolve(
+            base,
+            territory=self._canon["territory"][territory] if territory >= 0 else None,
+            nationality=self._canon["nationality"][nationality] if nationality >= 0 else None,
+        )
+
+    def trigger(self, row: int) -> Trigger:
+        found: Trigger | None = self.triggers[int(self.trig[row])]
+        assert found is not None
+        return found
+
+
+def _count(codes: Any) -> int:
+    return int(codes.max()) + 1 if len(codes) else 0
 
 
 def _trivial(table: _Piecewise) -> bool:
