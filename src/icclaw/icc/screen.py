@@ -810,7 +810,20 @@ def screen(
 
 
 def _combine(np: Any, pd: Any, columns: list[Any]) -> Any:
-    """One id per distinct combination of several id columns (each -1 for missing)."""
+    """One id per distinct combination of several id columns (each -1 for missing).
+
+    The ids count from 0 without gaps (a single column is taken as it is, shifted by one if
+    it holds -1, when it already does).
+    """
+    if len(columns) == 1 and len(columns[0]):
+        only = columns[0]
+        low, high = int(only.min()), int(only.max())
+        if low >= -1 and high < 4 * len(only) + 4:  # small ids: one bincount shows the gaps
+            shifted = only - low
+            seen = np.bincount(shifted) > 0
+            if seen.all():
+                return shifted
+            return (np.cumsum(seen) - 1)[shifted]
     combined = np.zeros(len(columns[0]), dtype=np.int64)
     room = 1
     for ids in columns:
@@ -905,20 +918,7 @@ class _Keys:
         self.state = state
         ids, n = table.ids, table.n
         self.trig = _combine(np, pd, [ids[c] for c in TRIGGER_COLUMNS])
-        self.triggers: list[Trigger | None] = []
-        canon: dict[Trigger, int] = {}
-        trig_canon = []
-        for u, row in enumerate(_firsts(np, self.trig, _count(self.trig)).tolist()):
-            trigger: Trigger | None
-            try:
-                trigger = _trigger(table, row)
-                _validate_trigger(state.record, trigger)
-            except IcclawError as exc:
-                bad.add(np.flatnonzero(self.trig == u) + offset, "row", str(exc))
-                trigger = None
-            self.triggers.append(trigger)
-            trig_canon.append(canon.setdefault(trigger, len(canon)) if trigger else -1)
-        trig_c = np.array(trig_canon, dtype=np.int64)[self.trig]
+        trig_c = self._triggers(np, table, bad, offset)
         council = np.array(
             [isinstance(x, SecurityCouncilReferral) for x in self.triggers], dtype=bool
         )[self.trig]
@@ -943,46 +943,51 @@ class _Keys:
         if bad.count:
             return
         cores = [e for e in self.cores if e is not None]
-        crime = np.array([e.crime.value for e in cores], dtype=object)[core]
-        self.aggression = crime == Crime.AGGRESSION.value
-        war = (crime == Crime.WAR_CRIMES.value).astype(np.int64)
+        self.aggression = np.array([e.crime is Crime.AGGRESSION for e in cores])[core]
+        war = np.array([e.crime is Crime.WAR_CRIMES for e in cores], dtype=np.int64)[core]
         plain = np.array([e.provision is None for e in cores], dtype=bool)[core]
-        sc = council.astype(np.int64)
-        per_check = {
-            "check_trigger": [trig_c],
-            "check_subject_matter": [
-                core,
-                np.where(plain, -1, t_c),
-                np.where(plain, -1, n_c),
-                np.where(plain, -1, sc),
-            ],
-            "check_temporal": [np.where(council, trig_c, -1), self.aggression.astype(np.int64)],
-            "check_preconditions": [
-                np.where(council, trig_c, -1),
-                t_c,
-                np.where(council, ids["area"], n_c),
-                sc,
-            ],
-            "check_age": [core],
-            "check_transitional": [
-                war,
-                np.where(war == 1, sc, -1),
-                np.where(war == 1, t_c, -1),
-                np.where(war == 1, n_c, -1),
-            ],
-            "check_aggression": [self.aggression.astype(np.int64)],
-            "check_deferral": [t_c],
-        }
+        per_check = _key_columns(
+            np,
+            area=ids["area"],
+            trigger=trig_c,
+            council=council,
+            territory=t_c,
+            nationality=n_c,
+            core=core,
+            plain=plain,
+            war=war,
+            aggression=self.aggression,
+        )
         live = ~self.aggression
+        some_aggression = bool(self.aggression.any())
         for c, check in enumerate(CHECKS):
             key_columns = per_check.get(check.__name__, [core, t_c, n_c, trig_c])
-            group = _combine(np, pd, [np.where(live, col, -1) for col in key_columns])
+            if some_aggression:  # aggression rows go to the engine: one key for them all
+                key_columns = [np.where(live, col, -1) for col in key_columns]
+            group = _combine(np, pd, key_columns)
             answer = np.zeros(_count(group), dtype=np.int64)
             for g, row in enumerate(_firsts(np, group, _count(group)).tolist()):
                 if live[row]:
                     event = self.event(int(core[row]), int(t_c[row]), int(n_c[row]))
                     answer[g] = state.check_id(c, event, self.trigger(row))
             self.ids[:, c] = answer[group]
+
+    def _triggers(self, np: Any, table: _Table, bad: _Bad, offset: int) -> Any:
+        """Each distinct trigger read and checked once; canonical ids per row (-1: bad)."""
+        self.triggers: list[Trigger | None] = []
+        canon: dict[Trigger, int] = {}
+        ids = []
+        for u, row in enumerate(_firsts(np, self.trig, _count(self.trig)).tolist()):
+            trigger: Trigger | None
+            try:
+                trigger = _trigger(table, row)
+                _validate_trigger(self.state.record, trigger)
+            except IcclawError as exc:
+                bad.add(np.flatnonzero(self.trig == u) + offset, "row", str(exc))
+                trigger = None
+            self.triggers.append(trigger)
+            ids.append(canon.setdefault(trigger, len(canon)) if trigger else -1)
+        return np.array(ids, dtype=np.int64)[self.trig]
 
     def _states(self, np: Any, table: _Table, column: str, bad: _Bad, offset: int) -> Any:
         """Canonical ids of a column of states: equal where the Event would make them equal."""
@@ -1017,6 +1022,48 @@ class _Keys:
         found: Trigger | None = self.triggers[int(self.trig[row])]
         assert found is not None
         return found
+
+
+def _key_columns(
+    np: Any,
+    *,
+    area: Any,
+    trigger: Any,
+    council: Any,
+    territory: Any,
+    nationality: Any,
+    core: Any,
+    plain: Any,
+    war: Any,
+    aggression: Any,
+) -> dict[str, list[Any]]:
+    """Per check, the id columns whose combination is at least as fine as its :func:`_key`."""
+    sc = council.astype(np.int64)
+    return {
+        "check_trigger": [trigger],
+        "check_subject_matter": [
+            core,
+            np.where(plain, -1, territory),
+            np.where(plain, -1, nationality),
+            np.where(plain, -1, sc),
+        ],
+        "check_temporal": [np.where(council, trigger, -1), aggression.astype(np.int64)],
+        "check_preconditions": [
+            np.where(council, trigger, -1),
+            territory,
+            np.where(council, area, nationality),
+            sc,
+        ],
+        "check_age": [core],
+        "check_transitional": [
+            war,
+            np.where(war == 1, sc, -1),
+            np.where(war == 1, territory, -1),
+            np.where(war == 1, nationality, -1),
+        ],
+        "check_aggression": [aggression.astype(np.int64)],
+        "check_deferral": [territory],
+    }
 
 
 def _count(codes: Any) -> int:
