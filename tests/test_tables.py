@@ -8,8 +8,9 @@ unknown facts, the policy or the day the record is read as of.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,9 +19,6 @@ import icclaw
 import icclaw.tables
 from icclaw import strategies as ist
 from icclaw.icc.facts import Event, ProprioMotu, StateReferral, Trigger
-
-if TYPE_CHECKING:
-    import pendulum
 
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
@@ -350,3 +348,18 @@ def test_panel_refuses_bad_requests() -> None:
         REC.panel("rome", start="2002-01-01", end="2003-01-01")
     with pytest.raises(icclaw.InvalidValue, match="over the limit"):
         REC.panel([t.slug for t in REC.treaties], start="1900-01-01", end="2026-01-01", freq="day")
+
+
+def test_aggression_rows_never_share_an_answer_with_other_rows() -> None:
+    """Aggression rows go to the engine; a row of another crime with the same (unknown)
+    territory must still get its own answer (found by the property test above)."""
+    day = pendulum.Date(2000, 1, 1)
+    pairs: list[tuple[Event, Trigger]] = [
+        (Event("aggression", day, None, ("UKR",), None, aggressor="UKR"), ProprioMotu(None)),
+        (Event("genocide", day, day.add(days=1)), ProprioMotu(None)),
+        (Event("genocide", pendulum.Date(2010, 1, 1)), ProprioMotu(None)),
+        (Event("war-crimes", pendulum.Date(2023, 5, 1), None, None, ("RUS",)), ProprioMotu(None)),
+    ]
+    out = REC.screen(_frame([_row(e, t) for e, t in pairs]))
+    for i, (event, trigger) in enumerate(pairs):
+        _same(out, i, REC.jurisdiction(event, trigger))

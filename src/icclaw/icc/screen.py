@@ -962,8 +962,8 @@ class _Keys:
         some_aggression = bool(self.aggression.any())
         for c, check in enumerate(CHECKS):
             key_columns = per_check.get(check.__name__, [core, t_c, n_c, trig_c])
-            if some_aggression:  # aggression rows go to the engine: one key for them all
-                key_columns = [np.where(live, col, -1) for col in key_columns]
+            if some_aggression:  # aggression rows go to the engine: never in a live row's group
+                key_columns = [*key_columns, live.astype(np.int64)]
             group = _combine(np, pd, key_columns)
             answer = np.zeros(_count(group), dtype=np.int64)
             for g, row in enumerate(_firsts(np, group, _count(group)).tolist()):
