@@ -363,3 +363,13 @@ def test_aggression_rows_never_share_an_answer_with_other_rows() -> None:
     out = REC.screen(_frame([_row(e, t) for e, t in pairs]))
     for i, (event, trigger) in enumerate(pairs):
         _same(out, i, REC.jurisdiction(event, trigger))
+
+
+def test_the_callers_table_is_left_as_it_was_and_its_index_kept() -> None:
+    frame = _simple()
+    frame.index = [10, 20, 30]
+    before = frame.copy()
+    out = REC.screen(frame)
+    assert list(out.index) == [10, 20, 30]
+    assert out["holds"].tolist() == [True, True, True]
+    pd.testing.assert_frame_equal(frame, before)

@@ -796,16 +796,14 @@ def screen(
     n = len(frame)
     parts = []
     for start in range(0, max(n, 1), _CHUNK):
-        chunk = frame.iloc[start : start + _CHUNK]
+        chunk = frame if n <= _CHUNK else frame.iloc[start : start + _CHUNK]
         parts.append(_screen_chunk(np, pd, chunk, state, codes=codes, offset=start))
         if progress is not None:
             progress(min(start + _CHUNK, n), n)
     added = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-    out = frame.reset_index(drop=True).copy() if kind == "pandas" else frame.copy()
+    out = frame.copy(deep=False)  # the caller's table is left as it was
     for column in OUTPUT_COLUMNS:
-        out[column] = added[column].to_numpy() if kind != "pandas" else added[column].array
-    if kind == "pandas":
-        out.index = frame.index
+        out[column] = added[column].array
     return as_kind(out, kind)
 
 
@@ -852,13 +850,12 @@ def _lookup(np: Any, tables: list[_Piecewise], keys: Any, days: Any) -> tuple[An
     if all(not tb.edges for tb in tables):  # one piece a key: no search
         flat = keys
     else:
-        sizes = np.array([len(tb.edges) for tb in tables], dtype=np.int64)
-        edge_start = np.concatenate([[0], np.cumsum(sizes)])[:-1]
         edges = np.array(
             [k * _K + e for k, tb in enumerate(tables) for e in tb.edges], dtype=np.int64
         )
-        found = np.searchsorted(edges, keys * _K + days, "right")
-        flat = edge_start[keys] + keys + (found - edge_start[keys])
+        # the edges of the keys before k, plus k's own up to the day: its piece, counted
+        # among all pieces once k (one more piece than edges per key) is added
+        flat = keys + np.searchsorted(edges, keys * _K + days, "right")
     return certain[flat], possible[flat], missing[flat], engine[flat]
 
 
@@ -942,35 +939,38 @@ class _Keys:
         self.ids = np.zeros((n, len(CHECKS)), dtype=np.int64)
         if bad.count:
             return
+        # Rows alike in every field a check reads share every answer: work per such shape.
+        shape = _combine(np, pd, [trig_c, t_c, n_c, core, ids["area"]])
+        first = _firsts(np, shape, _count(shape))
+        s_trig, s_t, s_n, s_core = trig_c[first], t_c[first], n_c[first], core[first]
         cores = [e for e in self.cores if e is not None]
-        self.aggression = np.array([e.crime is Crime.AGGRESSION for e in cores])[core]
-        war = np.array([e.crime is Crime.WAR_CRIMES for e in cores], dtype=np.int64)[core]
-        plain = np.array([e.provision is None for e in cores], dtype=bool)[core]
+        aggression = np.array([e.crime is Crime.AGGRESSION for e in cores])[s_core]
         per_check = _key_columns(
             np,
-            area=ids["area"],
-            trigger=trig_c,
-            council=council,
-            territory=t_c,
-            nationality=n_c,
-            core=core,
-            plain=plain,
-            war=war,
-            aggression=self.aggression,
+            area=ids["area"][first],
+            trigger=s_trig,
+            council=council[first],
+            territory=s_t,
+            nationality=s_n,
+            core=s_core,
+            plain=np.array([e.provision is None for e in cores], dtype=bool)[s_core],
+            war=np.array([e.crime is Crime.WAR_CRIMES for e in cores], dtype=np.int64)[s_core],
+            aggression=aggression,
         )
-        live = ~self.aggression
-        some_aggression = bool(self.aggression.any())
+        live = ~aggression
+        answers = []
         for c, check in enumerate(CHECKS):
-            key_columns = per_check.get(check.__name__, [core, t_c, n_c, trig_c])
-            if some_aggression:  # aggression rows go to the engine: never in a live row's group
-                key_columns = [*key_columns, live.astype(np.int64)]
-            group = _combine(np, pd, key_columns)
+            key_columns = per_check.get(check.__name__, [s_core, s_t, s_n, s_trig])
+            # aggression goes to the engine: never in a group with rows of other crimes
+            group = _combine(np, pd, [*key_columns, live.astype(np.int64)])
             answer = np.zeros(_count(group), dtype=np.int64)
-            for g, row in enumerate(_firsts(np, group, _count(group)).tolist()):
-                if live[row]:
-                    event = self.event(int(core[row]), int(t_c[row]), int(n_c[row]))
-                    answer[g] = state.check_id(c, event, self.trigger(row))
-            self.ids[:, c] = answer[group]
+            for g, i in enumerate(_firsts(np, group, _count(group)).tolist()):
+                if live[i]:
+                    event = self.event(int(s_core[i]), int(s_t[i]), int(s_n[i]))
+                    answer[g] = state.check_id(c, event, self.trigger(int(first[i])))
+            answers.append(answer[group])
+        self.aggression = aggression[shape]
+        self.ids = np.stack(answers, axis=1)[shape]
 
     def _triggers(self, np: Any, table: _Table, bad: _Bad, offset: int) -> Any:
         """Each distinct trigger read and checked once; canonical ids per row (-1: bad)."""
