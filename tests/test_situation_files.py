@@ -405,3 +405,39 @@ def test_many_actors_and_controls_are_read_without_comparing_every_pair(tmp_path
     began = time.perf_counter()
     assert len(icclaw.load_situation(file).controls) == 10_000
     assert time.perf_counter() - began < 10  # every pair compared: minutes
+
+
+def _page_tables() -> dict[str, set[str]]:
+    """The keys the situation-format page lists, by the heading of their table."""
+    page = (Path(__file__).parent.parent / "docs" / "situation-format.md").read_text("utf-8")
+    tables: dict[str, set[str]] = {}
+    heading = ""
+    for line in page.splitlines():
+        if line.startswith("#"):
+            heading = line.strip("# ").split(":")[0].strip("`")
+        elif line.startswith("| `"):
+            tables.setdefault(heading, set()).add(line.split("`")[1])
+    return tables
+
+
+def test_the_format_page_lists_every_key_of_every_table_the_reader_takes() -> None:
+    """The situation-format reference (issue 12) and the reader name the same keys, table by
+    table: a key the reader takes is documented, and the page documents no key it refuses."""
+    from icclaw.data import situation as reader  # noqa: PLC0415
+    from icclaw.ihl.facts import Intensity, Organisation  # noqa: PLC0415
+
+    page = _page_tables()
+    expected = {
+        "The top level": set(reader._TOP),
+        "[sources.KEY]": set(reader._FIELDS["source"]),
+        "[[state]]": set(reader._FIELDS["state"]),
+        "[[group]]": set(reader._FIELDS["group"]),
+        "[group.organisation]": {*Organisation.INDICATORS, "asserted", "sources"},
+        "[[hostilities]]": set(reader._FIELDS["hostilities"]),
+        "[hostilities.intensity]": {*Intensity.INDICATORS, "asserted", "sources"},
+        "[[control]]": set(reader._FIELDS["control"]),
+        "[[consent]]": set(reader._FIELDS["consent"]),
+        "[[occupation]]": set(reader._FIELDS["occupation"]),
+    }
+    assert {k: page.get(k, set()) for k in expected} == expected
+    assert set(page) <= set(expected)
