@@ -15,6 +15,8 @@ PUBLIC = {
     "Consent",
     "Control",
     "ControlLevel",
+    "Conclusion",
+    "ConclusionKind",
     "Hostilities",
     "IacThreshold",
     "IhlDeclaration",

@@ -332,7 +332,7 @@ def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
                 for v in (True, False)
             ]
             out.append((f"hostilities.intensity.{name}", fills))
-        if h.concluded is None and h.period.end is not None:
+        if h.concluded is None and h.period.end is not None and h.conclusion is None:
             fills = [
                 attrs.evolve(
                     situation,

@@ -28,7 +28,7 @@ from icclaw import strategies as ist
 from icclaw.icc.amendments import amendment_start
 from icclaw.icc.crimes import AMENDED_PROVISIONS
 from icclaw.ihl.classify import threshold
-from icclaw.ihl.facts import IhlDeclaration
+from icclaw.ihl.facts import Conclusion, ConclusionKind, IhlDeclaration
 from icclaw.status import BOUND
 from icclaw.treaties import ActionKind
 
@@ -292,6 +292,71 @@ def test_after_the_fighting_the_conflict_goes_on_unless_it_was_concluded(
         (after,) = later
         assert after.kind is None
         assert after.finding.missing == ("hostilities.concluded",)
+
+
+@given(
+    st.sampled_from(CODES),
+    st.sampled_from(CODES),
+    ist.intensities(),
+    st.tuples(st.integers(0, 400), st.integers(1, 800)),
+    st.sampled_from(list(ConclusionKind)),
+)
+def test_a_dated_conclusion_ends_the_conflict_on_its_day_and_not_before(
+    a: str, b: str, intensity: Intensity, days: tuple[int, int], kind: ConclusionKind
+) -> None:
+    """Tadić 1995, para. 70 (LAW.md C6): IHL applies beyond the cessation of hostilities until
+    a general conclusion of peace (or a peaceful settlement) is reached. Between the last day of
+    fighting and the conclusion, the conflict goes on as it stood on that last day (as after a
+    lull); from the conclusion's day, it has ended."""
+    gap, days_after = days
+    if a == b:
+        return
+    end = pendulum.Date(1999, 6, 18)
+    peace = end.add(days=gap)
+    h = Hostilities(a, b, ("1998-05-12", end), a, intensity, conclusion=Conclusion(peace, kind))
+    lull = attrs.evolve(h, conclusion=None, concluded=False)
+    situation = Situation("s", [StateActor(a), StateActor(b)], [h])
+    with_lull = Situation("s", [StateActor(a), StateActor(b)], [lull])
+    day = end.add(days=days_after)
+    found = REC.classify(situation, day)
+    if day >= peace:
+        assert found == ()
+    else:
+        (after,) = found
+        (expected,) = REC.classify(with_lull, day)
+        assert (after.kind, after.finding.holds) == (expected.kind, expected.finding.holds)
+        assert any(
+            f"until {'a general conclusion of peace' if kind is ConclusionKind.PEACE else 'a peaceful settlement'} on {peace}"
+            in q
+            for q in after.finding.qualifiers
+        )
+    assert REC.classify(situation, end) == REC.classify(with_lull, end)  # the fighting itself
+
+
+def test_a_conclusion_needs_fighting_that_ended_before_it() -> None:
+    with pytest.raises(icclaw.InvalidValue, match="no end"):
+        Hostilities(
+            "UKR", "RUS", ("2014-02-26", None), "UKR", conclusion=Conclusion("2015-01-01", "peace")
+        )
+    with pytest.raises(icclaw.InvalidValue, match="before the fighting's end"):
+        Hostilities(
+            "UKR",
+            "RUS",
+            ("2014-02-26", "2014-03-20"),
+            "UKR",
+            conclusion=Conclusion("2014-03-01", "peace"),
+        )
+    with pytest.raises(icclaw.InvalidValue, match="not both"):
+        Hostilities(
+            "UKR",
+            "RUS",
+            ("2014-02-26", "2014-03-20"),
+            "UKR",
+            concluded=True,
+            conclusion=Conclusion("2014-04-01", "peace"),
+        )
+    with pytest.raises(icclaw.InvalidValue, match="not one of"):
+        Conclusion("2014-04-01", "armistice")
 
 
 def test_after_the_fighting_the_facts_of_its_last_day_decide() -> None:

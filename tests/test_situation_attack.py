@@ -168,6 +168,7 @@ KNOWN = {
     *ARRAYS,
     *(key for keys in REQUIRED.values() for key in keys),
     *("source", "sources", "organisation", "liberation_movement", "end", "concluded"),
+    *("conclusion", "on"),
     *("intensity", "area", "effective_control", "through", "url", "reference", "date"),
     *("asserted", *Organisation.INDICATORS, *Intensity.INDICATORS),
 }

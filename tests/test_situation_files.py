@@ -188,6 +188,85 @@ def test_concluded_hostilities_end_the_conflict(tmp_path: Path) -> None:
     assert rec.classify(icclaw.load_situation(files["ended"]), "2009-01-01") == ()
 
 
+_PEACE = """
+schema = 1
+name = "a war, its ceasefire and its peace"
+[sources.peace]
+kind = "secondary"
+title = "the peace agreement, as an authority dates it"
+[[state]]
+code = "ERI"
+[[state]]
+code = "ETH"
+[[hostilities]]
+a = "ERI"
+b = "ETH"
+start = 1998-05-12
+end = 2000-06-18
+territory = "ETH"
+"""
+
+
+def test_a_dated_conclusion_is_read_and_ends_the_conflict_on_its_day(tmp_path: Path) -> None:
+    """Tadić 1995, para. 70: after the fighting, the conflict goes on until the conclusion."""
+    file = tmp_path / "peace.toml"
+    file.write_text(
+        _PEACE + '[hostilities.conclusion]\non = 2000-12-12\nkind = "peace"\nsource = "peace"\n',
+        encoding="utf-8",
+    )
+    situation = icclaw.load_situation(file)
+    (h,) = situation.hostilities
+    assert h.conclusion is not None
+    assert (h.conclusion.on.isoformat(), h.conclusion.kind.value) == ("2000-12-12", "peace")
+    assert h.conclusion.source is not None
+    rec = icclaw.load()
+    (going_on,) = rec.classify(situation, "2000-09-01")
+    assert going_on.kind is ConflictKind.INTERNATIONAL
+    assert any(
+        "until a general conclusion of peace on 2000-12-12" in q
+        for q in going_on.finding.qualifiers
+    )
+    assert rec.classify(situation, "2000-12-12") == ()
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (
+            '[hostilities.conclusion]\non = 2000-01-01\nkind = "peace"\nsource = "peace"\n',
+            "on or after the fighting's last day (2000-06-18)",
+        ),
+        (
+            'concluded = true\n[hostilities.conclusion]\non = 2000-12-12\nkind = "peace"\nsource = "peace"\n',
+            "not both",
+        ),
+        (
+            '[hostilities.conclusion]\non = 2000-12-12\nkind = "armistice"\nsource = "peace"\n',
+            "expected one of 'peace', 'settlement'",
+        ),
+        ('[hostilities.conclusion]\non = 2000-12-12\nkind = "peace"\n', "source"),
+        (
+            '[hostilities.conclusion]\non = "2000-12-12"\nkind = "peace"\nsource = "peace"\n',
+            "a date written bare",
+        ),
+        (
+            '[hostilities.conclusion]\nday = 2000-12-12\nkind = "peace"\nsource = "peace"\n',
+            "unknown field 'day'",
+        ),
+        (
+            'conclusion = "2000-12-12"\n[sources.other]\nkind = "secondary"\ntitle = "x"\n',
+            "a table: on, kind and source",
+        ),
+    ],
+)
+def test_a_conclusion_that_does_not_fit_is_refused(tmp_path: Path, extra: str, words: str) -> None:
+    file = tmp_path / "peace.toml"
+    file.write_text(_PEACE + extra, encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        icclaw.load_situation(file)
+    assert words in str(info.value)
+
+
 # --- files that cannot be read ------------------------------------------------------------------
 
 GEORGIA = (EXAMPLES / "georgia_2008.toml").read_text(encoding="utf-8")
@@ -434,6 +513,7 @@ def test_the_format_page_lists_every_key_of_every_table_the_reader_takes() -> No
         "[[group]]": set(reader._FIELDS["group"]),
         "[group.organisation]": {*Organisation.INDICATORS, "asserted", "sources"},
         "[[hostilities]]": set(reader._FIELDS["hostilities"]),
+        "[hostilities.conclusion]": set(reader._FIELDS["conclusion"]),
         "[hostilities.intensity]": {*Intensity.INDICATORS, "asserted", "sources"},
         "[[control]]": set(reader._FIELDS["control"]),
         "[[consent]]": set(reader._FIELDS["consent"]),

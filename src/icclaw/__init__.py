@@ -47,6 +47,8 @@ from icclaw.icc import (
 )
 from icclaw.ihl import (
     ArmedGroup,
+    Conclusion,
+    ConclusionKind,
     Conflict,
     ConflictKind,
     Consent,
@@ -90,6 +92,8 @@ __all__ = [
     "AmendmentReach",
     "ArmedGroup",
     "Citation",
+    "Conclusion",
+    "ConclusionKind",
     "Conflict",
     "ConflictKind",
     "Consent",

@@ -28,6 +28,8 @@ from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime
 from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
 from icclaw.ihl.facts import (
     ArmedGroup,
+    Conclusion,
+    ConclusionKind,
     Consent,
     Control,
     ControlLevel,
@@ -470,6 +472,13 @@ def situations(
             for _ in range(draw(st.integers(0, 4))):
                 a, b = draw(st.lists(st.sampled_from(names), min_size=2, max_size=2, unique=True))
                 when = period()
+                concluded = None if when.end is None else draw(_tri())
+                conclusion = None
+                if when.end is not None and concluded is None and draw(st.booleans()):
+                    conclusion = Conclusion(
+                        draw(dates(when.end, when.end.add(years=2))),
+                        draw(st.sampled_from(ConclusionKind)),
+                    )
                 hostilities.append(
                     Hostilities(
                         a,
@@ -477,7 +486,8 @@ def situations(
                         when,
                         draw(st.sampled_from(states)),
                         draw(intensities()),
-                        concluded=None if when.end is None else draw(_tri()),
+                        concluded=concluded,
+                        conclusion=conclusion,
                     )
                 )
         controls = [

@@ -67,6 +67,8 @@ from icclaw.errors import DataError, Problem
 from icclaw.findings import Source, SourceKind
 from icclaw.ihl.facts import (
     ArmedGroup,
+    Conclusion,
+    ConclusionKind,
     Consent,
     Control,
     ControlLevel,
@@ -110,6 +112,7 @@ _EXPECTED = {
     "bool": "true or false (leave the key out where it is unknown)",
     "level": f"one of {', '.join(repr(c.value) for c in ControlLevel)}",
     "kind": f"one of {', '.join(repr(k.value) for k in SourceKind)}",
+    "conclusion-kind": f"one of {', '.join(repr(k.value) for k in ConclusionKind)}",
 }
 _MISSING = {
     "schema": f"schema = {SCHEMA}, the format this reads",
@@ -127,6 +130,7 @@ _MISSING = {
     "occupant": "the code of the occupying state",
     "kind": _EXPECTED["kind"],
     "title": "what the source is, in words a reader can look up",
+    "on": "the day the conflict was concluded, a date",
 }
 """What each required field holds, for the report of its absence."""
 _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -147,6 +151,12 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "intensity": ("intensity", False),
         "area": ("name", False),
         "source": ("source", False),
+        "conclusion": ("conclusion", False),
+    },
+    "conclusion": {
+        "on": ("date", True),
+        "kind": ("conclusion-kind", True),
+        "source": ("source", True),
     },
     "control": {
         "state": ("state", True),
@@ -354,6 +364,16 @@ class _Situation(Reader):
                 return self.reference(key, value, how, entry)
             self.wrong(entry, key, value, _EXPECTED["text" if how == "text" else "name"])
             return None
+        if how == "conclusion":
+            if not isinstance(value, Mapping):
+                self.wrong(entry, key, value, "a table: on, kind and source")
+                return None
+            return self.conclusion(value, f"{entry} conclusion")
+        if how == "conclusion-kind":
+            if isinstance(value, str) and value in {k.value for k in ConclusionKind}:
+                return value
+            self.wrong(entry, key, value, _EXPECTED[how])
+            return None
         if how in ("level", "kind"):
             choices = ControlLevel if how == "level" else SourceKind
             if isinstance(value, str) and value in {c.value for c in choices}:
@@ -365,6 +385,13 @@ class _Situation(Reader):
             return None
         cls = Organisation if how == "organisation" else Intensity
         return self.indicators(cls, value, f"{entry} {how}")
+
+    def conclusion(self, raw: Mapping[str, Any], entry: str) -> Conclusion | None:
+        """Read a ``[hostilities.conclusion]`` table: the dated end of the conflict."""
+        values = self.table(raw, "conclusion", entry)
+        if values is None:
+            return None
+        return self.build(entry, lambda: Conclusion(values["on"], values["kind"], values["source"]))
 
     def reference(self, key: str, value: str, how: str, entry: str) -> str | None:
         """``value`` if it names what ``how`` requires: any name, an actor, a state or a group."""
@@ -631,6 +658,9 @@ class _Situation(Reader):
             period = self.period(values, entry)
             if period is None:
                 return None
+            conclusion = values.get("conclusion")
+            if conclusion is not None and not self.fits(conclusion, values, entry):
+                return None
             return self.build(
                 entry,
                 lambda: Hostilities(
@@ -642,10 +672,43 @@ class _Situation(Reader):
                     values.get("area"),
                     values.get("source"),
                     values.get("concluded"),
+                    conclusion,
                 ),
             )
 
         return self.facts(rows, "hostilities", one, _hostilities_key)
+
+    def fits(self, conclusion: Conclusion, values: Mapping[str, Any], entry: str) -> bool:
+        """Whether a conclusion fits its fighting: on or after its last day, not with ``concluded``.
+
+        ``concluded`` says the same as a conclusion on the last day of fighting, without a date.
+        """
+        end = values.get("end")
+        if end is None:
+            self.wrong(
+                entry,
+                "conclusion",
+                conclusion.on.isoformat(),
+                "an 'end' first: a conflict is concluded after the fighting recorded ends",
+            )
+            return False
+        if conclusion.on < end:
+            self.wrong(
+                entry,
+                "conclusion.on",
+                conclusion.on.isoformat(),
+                f"a day on or after the fighting's last day ({end})",
+            )
+            return False
+        if "concluded" in values:
+            self.wrong(
+                entry,
+                "concluded",
+                values["concluded"],
+                "either 'concluded' or a dated [hostilities.conclusion], not both",
+            )
+            return False
+        return True
 
     def read_controls(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[Control]:
         read: list[tuple[str, Control]] = []

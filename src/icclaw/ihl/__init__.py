@@ -8,6 +8,8 @@ from __future__ import annotations
 from icclaw.ihl.classify import Conflict, ConflictKind
 from icclaw.ihl.facts import (
     ArmedGroup,
+    Conclusion,
+    ConclusionKind,
     Consent,
     Control,
     ControlLevel,
@@ -23,6 +25,8 @@ from icclaw.ihl.facts import (
 
 __all__ = [
     "ArmedGroup",
+    "Conclusion",
+    "ConclusionKind",
     "Conflict",
     "ConflictKind",
     "Consent",

@@ -32,6 +32,7 @@ from icclaw import status as treaty_law
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.ihl.facts import (
     ArmedGroup,
+    ConclusionKind,
     ControlLevel,
     Hostilities,
     Intensity,
@@ -976,16 +977,19 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
 def _ongoing(h: Hostilities, on: Date) -> tuple[Date, str] | None:
     """Whether the conflict arising from ``h`` goes on on ``on``, and the day whose facts decide.
 
-    ``None`` if it does not: before the fighting, or after its end where ``h.concluded``.
-    IHL applies until a general conclusion of peace or a peaceful settlement (Tadić 1995,
-    para. 70; LAW.md C6): after the fighting's end, the facts of its last day decide, and the
-    qualifier says a lull does not end the conflict (``concluded`` false) or names
+    ``None`` if it does not: before the fighting, or after its end where ``h.concluded``, or
+    from the day of its dated ``conclusion``. IHL applies until a general conclusion of peace
+    or a peaceful settlement (Tadić 1995, para. 70; LAW.md C6): after the fighting's end, the
+    facts of its last day decide, and the qualifier says a lull does not end the conflict
+    (``concluded`` false), names the conclusion still to come (``until``), or names
     ``hostilities.concluded`` as missing (unknown).
     """
     if on < h.period.start:
         return None
     if h.period.end is None or on <= h.period.end:
         return on, ""
+    if h.conclusion is not None:  # a dated end: the conflict goes on until it
+        return (h.period.end, "until") if on < h.conclusion.on else None
     if h.concluded is True:
         return None
     return h.period.end, "lull" if h.concluded is False else "unknown"
@@ -996,8 +1000,19 @@ _LULL = "a lull does not end the conflict (Tadić 1995, para. 70)"
 
 def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -> list[Conflict]:
     assert h.period.end is not None
-    if how == "lull":
+    if how in ("lull", "until"):
         note = f"the fighting recorded ended on {h.period.end}, with no general conclusion of peace or peaceful settlement: {_LULL}"
+        if how == "until" and h.conclusion is not None:
+            what = (
+                "a general conclusion of peace"
+                if h.conclusion.kind is ConclusionKind.PEACE
+                else "a peaceful settlement"
+            )
+            source = f" ({h.conclusion.source.title})" if h.conclusion.source else ""
+            note = (
+                f"the fighting recorded ended on {h.period.end}; the conflict goes on until "
+                f"{what} on {h.conclusion.on}{source}: {_LULL}"
+            )
         return [
             c
             if c.kind in (None, ConflictKind.NONE)
@@ -1149,6 +1164,7 @@ def _hostilities_key(h: Hostilities) -> tuple[object, ...]:
         h.territory,
         h.area or "",
         repr(h.concluded),
+        repr(h.conclusion),
         repr(h.intensity),
         repr(h.source),
     )

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArmedGroup",
+    "Conclusion",
+    "ConclusionKind",
     "Consent",
     "Control",
     "ControlLevel",
@@ -262,6 +264,46 @@ class Control:
     source: Source | None = None
 
 
+class ConclusionKind(enum.StrEnum):
+    """How a conflict was brought to an end (Tadić 1995, para. 70; LAW.md C6)."""
+
+    PEACE = "peace"
+    """A general conclusion of peace: the end of an international armed conflict."""
+    SETTLEMENT = "settlement"
+    """A peaceful settlement: the end of a non-international armed conflict."""
+
+
+def _conclusion_kind(value: object) -> ConclusionKind:
+    if isinstance(value, ConclusionKind):
+        return value
+    if isinstance(value, str) and value in {k.value for k in ConclusionKind}:
+        return ConclusionKind(value)
+    choices = ", ".join(repr(k.value) for k in ConclusionKind)
+    raise InvalidValue(f"kind: {str(value)[:60]!r} is not one of {choices}")
+
+
+@attrs.frozen
+class Conclusion:
+    """The dated end of a conflict, as an authority found it.
+
+    International humanitarian law applies beyond the cessation of hostilities until a general
+    conclusion of peace is reached or, in a non-international conflict, a peaceful settlement
+    is achieved (Tadić, ICTY Appeals Chamber, 2 Oct 1995, para. 70). Fighting may stop months
+    before: the Eritrea–Ethiopia fighting stopped with the cessation of hostilities of 18 June
+    2000, the conflict with the Algiers agreement of 12 December 2000.
+
+    Attributes:
+        on: The day the conclusion was reached (e.g. the peace agreement's signature); the
+            conflict has ended from that day.
+        kind: A general conclusion of peace or a peaceful settlement.
+        source: Where the fact comes from.
+    """
+
+    on: Date = attrs.field(converter=to_date)
+    kind: ConclusionKind = attrs.field(converter=_conclusion_kind)
+    source: Source | None = None
+
+
 @attrs.frozen
 class Hostilities:
     """Armed violence between two actors during a period.
@@ -279,6 +321,10 @@ class Hostilities:
             stopped but the conflict goes on (a lull: Tadić 1995, para. 70; LAW.md C6);
             ``None`` (default) where the analyst does not know — after the end, whether the
             conflict goes on is then undetermined. Only with an end.
+        conclusion: The dated end of the conflict, where it came after the fighting's end
+            (a peace agreement months after a ceasefire): until that day the conflict goes on
+            as it stood on the last day of fighting; from it, it has ended. Only with an end,
+            on or after it, and not with ``concluded``, which it replaces.
     """
 
     a: str = attrs.field(validator=attrs.validators.instance_of(str))
@@ -291,6 +337,9 @@ class Hostilities:
     area: str | None = attrs.field(default=None, validator=_optional_text)
     source: Source | None = None
     concluded: bool | None = attrs.field(default=None, validator=_tri)
+    conclusion: Conclusion | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conclusion))
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.a == self.b:
@@ -300,6 +349,24 @@ class Hostilities:
         if self.concluded is not None and self.period.end is None:
             raise InvalidValue(
                 "concluded: say whether the conflict ended only for hostilities with an end"
+            )
+        if self.conclusion is None:
+            return
+        end = self.period.end
+        if end is None or self.conclusion.on < end:
+            raise InvalidValue(
+                f"conclusion: {self.conclusion.on} is "
+                + (
+                    "given for fighting with no end"
+                    if end is None
+                    else f"before the fighting's end ({end})"
+                )
+                + "; a conflict is concluded on or after the last day of fighting"
+            )
+        if self.concluded is not None:
+            raise InvalidValue(
+                "conclusion: give either 'concluded' (the conflict ended with the fighting) or a "
+                "dated conclusion, not both"
             )
 
 
