@@ -43,6 +43,7 @@ PUBLIC = {
     "CourtSituation",
     "StateReferral",
     "UnknownResolution",
+    "UnknownSituation",
     "VoteOutcome",
     "Action",
     "ActionKind",

@@ -65,6 +65,7 @@ def test_the_attack_knows_every_command_and_option() -> None:
         "record",
         "panel",
         "screen",
+        "situations",
     }
     for option in ("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"):
         assert option in OPTIONS
@@ -148,6 +149,8 @@ SOUND = [
     ["cooperation", "UKR", "--policy", "intent_date=public-act"],
     ["coverage", "--json"],
     ["classify", UKRAINE, "--on", "2016-11-14"],
+    ["classify", "georgia-2008", "--on", "2008-08-10"],
+    ["situations", "--json"],
     ["panel", "rome-statute", "--from", "2016", "--to", "2018", "--states", "BDI,RUS"],
     ["screen", EVENTS, "--known-on", "2020-01-01"],
     ["screen", EVENTS, "--explain", "2", "--json"],
@@ -375,6 +378,7 @@ def test_every_option_a_command_shows_in_its_help_is_honoured() -> None:
         "--from", "--to", "--freq", "--states", "--codes", "-o", "--output", "--known-on",
         "--policy",
     }  # fmt: skip
+    assert taken["situations"] == {"--json"}
     assert taken["screen"] == {
         "--on", "--known-on", "--policy", "--codes", "-o", "--output", "--explain", "--json",
         "--quiet",

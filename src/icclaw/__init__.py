@@ -28,6 +28,7 @@ from icclaw.errors import (
     RecordError,
     UnknownCode,
     UnknownResolution,
+    UnknownSituation,
     UnknownState,
     UnknownTreaty,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "TreatyStatus",
     "UnknownCode",
     "UnknownResolution",
+    "UnknownSituation",
     "UnknownState",
     "UnknownTreaty",
     "VoteOutcome",
@@ -177,8 +179,12 @@ def load(path: str | os.PathLike[str] | None = None) -> Record:
 def load_situation(path: str | os.PathLike[str]) -> Situation:
     """Read a situation of violence from a TOML or JSON file, for :meth:`Record.classify`.
 
+    ``path`` may also be the name of a situation of the catalogue of real situations
+    (``"ukraine-2014"``; ``icclaw situations`` lists them, :mod:`icclaw.catalogue` reads them).
+
     Raises:
         DataError: every problem in the file, each with its entry and reason.
+        UnknownSituation: neither a file nor a name in the catalogue.
     """
     from icclaw.data.situation import load_situation as _load_situation  # noqa: PLC0415
 

@@ -427,7 +427,20 @@ def _parser() -> argparse.ArgumentParser:
         help="classify the armed conflicts in a situation file, and the law that applies",
         lists=("policies",),
     )
-    p.add_argument("file", help="a situation file (.toml or .json)")
+    p.add_argument(
+        "file",
+        help="a situation file (.toml or .json), or a name in the catalogue "
+        "(icclaw situations lists them)",
+    )
+    p = sub.add_parser(
+        "situations",
+        parents=parents(),
+        help="the catalogue of real situations, by name (icclaw classify NAME --on DATE)",
+        description="The catalogue of real situations: each a situation file written as an "
+        "authority found the facts, citing it. Classify one by its name: "
+        "icclaw classify ukraine-2014 --on 2016-11-14.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p = sub.add_parser(
         "coverage",
         parents=parents(),
@@ -1005,6 +1018,18 @@ def _record(args: argparse.Namespace) -> str:
     )
 
 
+def _situations(_record: Record, args: argparse.Namespace, _policy: Policy) -> str:
+    from icclaw import catalogue  # noqa: PLC0415
+
+    listed = [(name, icclaw.load_situation(name).name) for name in catalogue.names()]
+    if args.json:
+        return json.dumps(
+            [{"name": n, "title": t} for n, t in listed], indent=2, ensure_ascii=False
+        )
+    width = max((len(n) for n, _ in listed), default=0)
+    return "\n".join(f"{n:<{width}}  {t}" for n, t in listed) or "(the catalogue is empty)"
+
+
 _TABLE_FORMATS = (".csv", ".parquet", ".json", ".jsonl")
 
 
@@ -1156,4 +1181,5 @@ _COMMANDS = {
     "coverage": _coverage,
     "panel": _panel,
     "screen": _screen,
+    "situations": _situations,
 }

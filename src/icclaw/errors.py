@@ -27,6 +27,7 @@ __all__ = [
     "RecordError",
     "UnknownCode",
     "UnknownResolution",
+    "UnknownSituation",
     "UnknownState",
     "UnknownTreaty",
 ]
@@ -162,6 +163,20 @@ class UnknownTreaty(IcclawError, LookupError):
 
 class UnknownResolution(IcclawError, LookupError):
     """No Security Council text in the record has the given number or symbol."""
+
+
+class UnknownSituation(IcclawError, LookupError):
+    """Neither a situation file nor a name in the catalogue of real situations.
+
+    Attributes:
+        query: What was asked for.
+        suggestion: The closest name in the catalogue, if any is close.
+    """
+
+    def __init__(self, message: str, *, query: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.query = query
+        self.suggestion = suggestion
 
 
 class Problem:

@@ -96,6 +96,8 @@ _ARRAYS = ("state", "group", "hostilities", "control", "consent", "occupation")
 _TOP = ("schema", "name", "source", "sources", *_ARRAYS)
 _CODE = re.compile(r"[A-Z]{3}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,80}")
+"""What a catalogue name looks like (no path separator, no suffix): ``ukraine-2014``."""
 _SHOWN = 60
 """The most characters of a value a message quotes (before escaping)."""
 _HINT_LENGTH = 100
@@ -207,6 +209,10 @@ def load_situation(path: str | os.PathLike[str]) -> Situation:
         present = file.exists() or file.is_symlink()
     except OSError:  # a name too long for the system, say: read_document reports it
         present = True
+    if not present and isinstance(path, str) and _NAME.fullmatch(path.strip()):
+        from icclaw.catalogue import path_of  # noqa: PLC0415
+
+        file, present = path_of(path), True  # a name in the catalogue of real situations
     if not present:
         raise FileNotFoundError(f"{clip(str(file))}: no such situation file")
     problems: list[Problem] = []
