@@ -373,3 +373,119 @@ def test_the_callers_table_is_left_as_it_was_and_its_index_kept() -> None:
     assert list(out.index) == [10, 20, 30]
     assert out["holds"].tolist() == [True, True, True]
     pd.testing.assert_frame_equal(frame, before)
+
+
+_JUNK = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**20), 10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(["war-crimes", "UKR", "RUS;GEO", "stateless", "proprio-motu", "1593"]),
+    st.sampled_from(["2008-08-08", "2008-13-01", "20080808", "2008-08-08T10:00", ""]),
+    st.binary(max_size=6),
+    st.dates().map(lambda d: d),
+    st.datetimes(),
+    st.lists(st.sampled_from(["UKR", "RUS", 3, None]), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+
+
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {},
+            optional=dict.fromkeys(
+                (
+                    "crime",
+                    "date",
+                    "until",
+                    "territory",
+                    "nationality",
+                    "age",
+                    "provision",
+                    "aggressor",
+                    "area",
+                    "trigger",
+                    "referred_by",
+                    "referred_on",
+                    "resolution",
+                    "authorised_on",
+                ),
+                _JUNK,
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["iso3", "gw", "name"]),
+)
+def test_junk_cells_give_one_icclaw_error_or_an_answer(
+    rows: list[dict[str, Any]], codes: str
+) -> None:
+    """Attacked with any values in any column, the screen answers or raises one IcclawError
+    whose message is one line — never another exception."""
+    frame = pd.DataFrame(rows)
+    for column in ("crime", "date", "trigger"):
+        if column not in frame.columns:
+            frame[column] = (
+                "war-crimes"
+                if column == "crime"
+                else "2008-08-08"
+                if column == "date"
+                else "proprio-motu"
+            )
+    refused: icclaw.IcclawError | None = None
+    try:
+        out = REC.screen(frame, codes=codes)
+    except icclaw.IcclawError as exc:
+        refused = exc
+    if refused is None:
+        assert len(out) == len(frame)
+    else:
+        assert "\n" not in str(refused)
+        assert len(str(refused)) <= 2000
+
+
+def test_awkward_tables_get_an_answer_or_one_clear_error() -> None:
+    base = _simple()
+    empty = REC.screen(base.iloc[:0])
+    assert list(empty.columns[-5:]) == [
+        "holds",
+        "missing",
+        "days_within",
+        "within_from",
+        "within_until",
+    ]
+    assert len(empty) == 0
+    zoned = base.assign(
+        date=pd.to_datetime(["2008-08-08", "2014-03-01", "2016-06-01"]).tz_localize("UTC")
+    )
+    with pytest.raises(icclaw.InvalidValue, match="has a time zone"):
+        REC.screen(zoned)
+    twice = pd.concat([base, base[["territory"]]], axis=1)
+    with pytest.raises(icclaw.InvalidValue, match="column 'territory' twice"):
+        REC.screen(twice)
+    with pytest.raises(icclaw.InvalidValue, match="row 0, date"):
+        REC.screen(base.assign(date=[20080808, 20140301, 20160601]))  # a number is not a date
+
+
+@given(
+    st.one_of(_JUNK, st.just("rome-statute"), st.lists(st.sampled_from(["att", "rome", 3]))),
+    st.one_of(_JUNK, st.just("2002-01-01")),
+    st.one_of(_JUNK, st.just("2004-01-01")),
+    st.one_of(_JUNK, st.sampled_from(["year", "month", "day"])),
+    st.one_of(st.none(), _JUNK, st.just(["UKR", "RUS"])),
+)
+def test_panel_arguments_of_any_kind_give_a_table_or_one_icclaw_error(
+    treaties: Any, start: Any, end: Any, freq: Any, states: Any
+) -> None:
+    refused: icclaw.IcclawError | None = None
+    try:
+        table = REC.panel(treaties, start=start, end=end, freq=freq, states=states)
+    except icclaw.IcclawError as exc:
+        refused = exc
+    if refused is None:
+        assert list(table.columns) == ["state", "date", "treaty", "status", "bound"]
+    else:
+        assert "\n" not in str(refused)

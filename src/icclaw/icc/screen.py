@@ -137,6 +137,11 @@ class _Bad:
 
 def _check_columns(columns: Iterable[str]) -> None:
     names = [str(c) for c in columns]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise InvalidValue(
+            f"the events table has the column {twice[0][:60]!r} twice; give each column once"
+        )
     known = (*EVENT_COLUMNS, *TRIGGER_COLUMNS)
     for required in ("crime", "date", "trigger"):
         if required not in names:
@@ -166,12 +171,34 @@ def _factorize(pd: Any, series: Any) -> tuple[Any, list[Any]]:
     """Codes per row (-1 for a missing value) and the distinct values."""
     try:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    except TypeError:  # list cells: make them hashable
-        codes, uniques = pd.factorize(
-            series.map(lambda v: tuple(v) if isinstance(v, list | tuple) else v),
-            use_na_sentinel=True,
-        )
+    except TypeError:  # list cells (or worse): make them hashable, keeping what they are
+        codes, uniques = pd.factorize(series.map(_hashable), use_na_sentinel=True)
     return codes, list(uniques)
+
+
+class _Cell:
+    """A cell whose value cannot be a key (a dict, a set, an array): kept to be refused."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return repr(self.value)[:60]
+
+    def __str__(self) -> str:
+        return repr(self)
+
+
+def _hashable(value: object) -> object:
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(v) for v in value)
+    try:
+        hash(value)
+    except TypeError:
+        return _Cell(value)
+    return value
 
 
 def _rows_of(codes: Any, u: int) -> Any:
@@ -182,6 +209,9 @@ def _rows_of(codes: Any, u: int) -> Any:
 
 def _ordinals(np: Any, pd: Any, series: Any, column: str, bad: _Bad) -> Any:
     """Day numbers of a date column; -1 where missing."""
+    if getattr(series.dtype, "tz", None) is not None:
+        bad.add(np.arange(len(series)), column, "has a time zone; give calendar days (no time)")
+        return np.full(len(series), -1, dtype=np.int64)
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         values = series.to_numpy(dtype="datetime64[ns]")
         missing = np.isnat(values)
@@ -795,7 +825,9 @@ def screen(
     state = _Screen(record, day, known_on, policy)
     n = len(frame)
     parts = []
-    for start in range(0, max(n, 1), _CHUNK):
+    if n == 0:  # nothing to screen: the columns, empty
+        parts.append(_Out(np, 0).frame(np, pd))
+    for start in range(0, n, _CHUNK):
         chunk = frame if n <= _CHUNK else frame.iloc[start : start + _CHUNK]
         parts.append(_screen_chunk(np, pd, chunk, state, codes=codes, offset=start))
         if progress is not None:
