@@ -489,3 +489,12 @@ def test_panel_arguments_of_any_kind_give_a_table_or_one_icclaw_error(
         assert list(table.columns) == ["state", "date", "treaty", "status", "bound"]
     else:
         assert "\n" not in str(refused)
+
+
+def test_progress_rises_to_the_whole_table() -> None:
+    calls: list[tuple[int, int]] = []
+    REC.screen(_simple(), progress=lambda done, total: calls.append((done, total)))
+    assert calls
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert calls[-1] == (3, 3)
+    assert all(total == 3 for _, total in calls)

@@ -829,9 +829,13 @@ def screen(
         parts.append(_Out(np, 0).frame(np, pd))
     for start in range(0, n, _CHUNK):
         chunk = frame if n <= _CHUNK else frame.iloc[start : start + _CHUNK]
-        parts.append(_screen_chunk(np, pd, chunk, state, codes=codes, offset=start))
-        if progress is not None:
-            progress(min(start + _CHUNK, n), n)
+        size = len(chunk)
+
+        def step(share: float, start: int = start, size: int = size) -> None:
+            if progress is not None:  # how far through the table, as rows
+                progress(start + int(share * size), n)
+
+        parts.append(_screen_chunk(np, pd, chunk, state, codes=codes, offset=start, step=step))
     added = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     out = frame.copy(deep=False)  # the caller's table is left as it was
     for column in OUTPUT_COLUMNS:
@@ -891,12 +895,23 @@ def _lookup(np: Any, tables: list[_Piecewise], keys: Any, days: Any) -> tuple[An
     return certain[flat], possible[flat], missing[flat], engine[flat]
 
 
-def _screen_chunk(np: Any, pd: Any, frame: Any, state: _Screen, *, codes: str, offset: int) -> Any:
+def _screen_chunk(
+    np: Any,
+    pd: Any,
+    frame: Any,
+    state: _Screen,
+    *,
+    codes: str,
+    offset: int,
+    step: Callable[[float], None],
+) -> Any:
     bad = _Bad()
     table = _Table(np, pd, frame, record=state.record, codes=codes, bad=bad)
     bad.raise_if_any()
+    step(0.25)  # shares of the time each stage takes on a large table
     keys = _Keys(np, pd, table, state, bad=bad, offset=offset)
     bad.raise_if_any()
+    step(0.55)
     out = _Out(np, table.n)
     d0, d1 = table.d0, table.d1
     engine = keys.aggression.copy()
@@ -905,6 +920,7 @@ def _screen_chunk(np: Any, pd: Any, frame: Any, state: _Screen, *, codes: str, o
         _single_days(
             np, pd, state, out, rows=rows, day=d0[rows], keys=keys.ids[rows], engine=engine
         )
+    step(0.75)
     rows = np.flatnonzero((d0 != d1) & ~engine)
     if len(rows):  # several days: the composition per combination of answers, then the days
         ids = keys.ids[rows]
@@ -930,6 +946,7 @@ def _screen_chunk(np: Any, pd: Any, frame: Any, state: _Screen, *, codes: str, o
             policy=state.policy,
         )
         out.finding(found, row, first, last)
+    step(1.0)
     return out.frame(np, pd)
 
 
