@@ -498,3 +498,16 @@ def test_progress_rises_to_the_whole_table() -> None:
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
     assert calls[-1] == (3, 3)
     assert all(total == 3 for _, total in calls)
+
+
+def test_a_panel_of_states_named_in_a_dated_scheme() -> None:
+    """G&W 365 names the USSR until 25 Dec 1991 and Russia after (the G&W list): across a panel
+    it stands for both, each on its own days; a value naming no state of the record on any day
+    of the panel is one error."""
+    table = REC.panel(
+        "rome-statute", start="1990-01-01", end="1993-01-01", states=[365], codes="gw"
+    )
+    assert set(table.state) == {"SUN", "RUS"}
+    assert table[table.state == "SUN"].date.max() < pd.Timestamp("1991-12-26")
+    with pytest.raises(icclaw.UnknownCode):
+        REC.panel("rome-statute", start="1990-01-01", end="1993-01-01", states=[817], codes="gw")

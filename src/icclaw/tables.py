@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from icclaw import status as treaty_law
 from icclaw.dates import Date, months_after, to_date, years_after
-from icclaw.errors import InvalidType, InvalidValue, MissingDependency
+from icclaw.errors import IcclawError, InvalidType, InvalidValue, MissingDependency
 from icclaw.history import TreatyStatus
 from icclaw.policy import DEFAULT_POLICY
 
@@ -93,7 +93,17 @@ def _treaty_list(record: FactBase, treaties: str | Treaty | Iterable[str | Treat
     return list(dict.fromkeys(out))
 
 
-def _state_list(record: FactBase, states: Iterable[str | State] | None, codes: str) -> list[State]:
+def _state_list(
+    record: FactBase,
+    states: Iterable[str | State] | None,
+    codes: str,
+    days: tuple[Date, ...],
+) -> list[State]:
+    """The states of a panel, from the record's codes or another scheme's values.
+
+    A value in another scheme stands for each state it names on any of the panel's days: G&W
+    365 is the USSR until 25 December 1991 and Russia after it.
+    """
     if states is None:
         return list(record.states)
     if isinstance(states, str):
@@ -104,10 +114,21 @@ def _state_list(record: FactBase, states: Iterable[str | State] | None, codes: s
     for item in states:
         if codes == "iso3" or not isinstance(item, str | int):
             out.append(record.state(item))
-        else:
-            from icclaw.codes import to_code  # noqa: PLC0415
+            continue
+        from icclaw.codes import code_table  # noqa: PLC0415
 
-            out.append(record.state(to_code(item, codes)))
+        table = code_table(codes, record)
+        named: list[str] = []
+        first_error: IcclawError | None = None
+        for day in days:
+            try:
+                named.append(table.lookup(item, day))
+            except IcclawError as exc:  # it names no state of the record that day
+                first_error = first_error or exc
+        if not named:
+            assert first_error is not None
+            raise first_error
+        out.extend(record.state(code) for code in dict.fromkeys(named))
     return list(dict.fromkeys(out))
 
 
@@ -150,7 +171,7 @@ def panel(
     pd = require("pandas", "a panel")
     days = panel_days(start, end, freq)
     treaty_objs = _treaty_list(record, treaties)
-    people = _state_list(record, states, codes)
+    people = _state_list(record, states, codes, days)
     cells = len(days) * len(people) * len(treaty_objs)
     if cells > MAX_CELLS:
         raise InvalidValue(
