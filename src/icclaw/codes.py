@@ -298,22 +298,8 @@ class CodeTable:
         first: tuple[int, object, IcclawError] | None = None
         memo: dict[tuple[type, object, int | None], str | IcclawError] = {}
         ordinals: dict[tuple[type, object], int | IcclawError] = {}
-        if days is None:
-            for i, value in enumerate(values):
-                kind = type(value)
-                if kind is int or kind is str:
-                    code = static.get(value)
-                    if code is not None:
-                        append(code)
-                        continue
-                found = self._memo_resolve(memo, kind, value, None)
-                if isinstance(found, str):
-                    append(found)
-                else:
-                    failed += 1
-                    first = first or (i, value, found)
-            return _finish(self.scheme, out, failed, first, len(values))
-        for i, (value, day) in enumerate(zip(values, days, strict=True)):
+        pairs = zip(values, days, strict=True) if days is not None else ((v, None) for v in values)
+        for i, (value, day) in enumerate(pairs):
             ordinal: int | None = None
             if day is not None:
                 converted = _ordinal(ordinals, day)
