@@ -385,20 +385,10 @@ def made(
     Raises:
         InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
     """
-    if (holds is None) is (not missing):  # an undetermined answer names what is missing
-        _check_answer(holds, missing)
-    f = _new(Finding)
+    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest)
     _QUESTION(f, question)
-    _HOLDS(f, holds)
-    _VALUE(f, value)
     _REASONS(f, reasons)
-    _MISSING(f, missing)
     _QUALIFIERS(f, qualifiers)
-    _POLICY(f, policy)
-    _ON(f, on)
-    _KNOWN_ON(f, known_on)
-    _AS_OF(f, as_of)
-    _DIGEST(f, digest)
     return f
 
 
@@ -425,10 +415,25 @@ def deferred(
     Raises:
         InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
     """
+    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest)
+    _TEXT_OF(f, text)
+    return f
+
+
+def _answered(  # noqa: PLR0917 (a Finding's answer and provenance, set at once)
+    holds: bool | None,
+    value: object,
+    missing: tuple[str, ...],
+    policy: Policy | None,
+    on: Date | None,
+    known_on: Date | None,
+    as_of: Date | None,
+    digest: str | None,
+) -> Finding:
+    """A new Finding with its answer and provenance set, its text not yet."""
     if (holds is None) is (not missing):  # an undetermined answer names what is missing
         _check_answer(holds, missing)
     f = _new(Finding)
-    _TEXT_OF(f, text)
     _HOLDS(f, holds)
     _VALUE(f, value)
     _MISSING(f, missing)
