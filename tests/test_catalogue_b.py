@@ -8,21 +8,9 @@ comment lists the sources and what was left out).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import icclaw
+from catalogue_support import classify, pair
 from icclaw import ConflictKind
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "situations"
-
-
-def _classify(rec: icclaw.Record, name: str, day: str) -> tuple[icclaw.Conflict, ...]:
-    return rec.classify(icclaw.load_situation(EXAMPLES / name), day)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    first, second = sorted((a, b))
-    return first, second
 
 
 def test_rwanda_1994(rec: icclaw.Record) -> None:
@@ -37,22 +25,22 @@ def test_rwanda_1994(rec: icclaw.Record) -> None:
     last day of the period the engine cannot say whether the conflict ended: the RPF's victory is
     not an end the format can record.
     """
-    (conflict,) = _classify(rec, "rwanda_1994.toml", "1994-05-01")
-    assert conflict.parties == _pair("RWA", "RPF")
+    (conflict,) = classify(rec, "rwanda_1994.toml", "1994-05-01")
+    assert conflict.parties == pair("RWA", "RPF")
     assert conflict.kind is ConflictKind.NON_INTERNATIONAL
     assert conflict.territory == "RWA"
     assert conflict.finding.sources
     assert conflict.ap_ii is None
     assert conflict.ap_ii_missing == ("RPF.organisation.ihl_capacity",)
 
-    (last_day,) = _classify(rec, "rwanda_1994.toml", "1994-07-17")
+    (last_day,) = classify(rec, "rwanda_1994.toml", "1994-07-17")
     assert last_day.kind is ConflictKind.NON_INTERNATIONAL
 
-    (after,) = _classify(rec, "rwanda_1994.toml", "1994-07-18")
+    (after,) = classify(rec, "rwanda_1994.toml", "1994-07-18")
     assert after.kind is None
     assert after.finding.missing == ("hostilities.concluded",)
 
-    assert _classify(rec, "rwanda_1994.toml", "1993-12-31") == ()
+    assert classify(rec, "rwanda_1994.toml", "1993-12-31") == ()
 
 
 def test_car_2002(rec: icclaw.Record) -> None:
@@ -66,22 +54,22 @@ def test_car_2002(rec: icclaw.Record) -> None:
     The MLC fought on the government's side and was not a party of its own: the format cannot put
     a group on a state's side, so the file leaves it out and the engine sees one conflict only.
     """
-    (conflict,) = _classify(rec, "car_2002.toml", "2002-12-01")
-    assert conflict.parties == _pair("CAF", "General Bozizé's rebels")
+    (conflict,) = classify(rec, "car_2002.toml", "2002-12-01")
+    assert conflict.parties == pair("CAF", "General Bozizé's rebels")
     assert conflict.kind is ConflictKind.NON_INTERNATIONAL
     assert conflict.territory == "CAF"
     assert conflict.finding.sources
 
-    (first_day,) = _classify(rec, "car_2002.toml", "2002-10-26")
+    (first_day,) = classify(rec, "car_2002.toml", "2002-10-26")
     assert first_day.kind is ConflictKind.NON_INTERNATIONAL
-    (last_day,) = _classify(rec, "car_2002.toml", "2003-03-15")
+    (last_day,) = classify(rec, "car_2002.toml", "2003-03-15")
     assert last_day.kind is ConflictKind.NON_INTERNATIONAL
 
-    (after,) = _classify(rec, "car_2002.toml", "2003-03-16")
+    (after,) = classify(rec, "car_2002.toml", "2003-03-16")
     assert after.kind is None
     assert after.finding.missing == ("hostilities.concluded",)
 
-    assert _classify(rec, "car_2002.toml", "2002-10-25") == ()
+    assert classify(rec, "car_2002.toml", "2002-10-25") == ()
 
 
 def test_mali_2012(rec: icclaw.Record) -> None:
@@ -94,15 +82,15 @@ def test_mali_2012(rec: icclaw.Record) -> None:
     The engine finds one non-international conflict per group on the report's date, and none the
     day before the start the report gives.
     """
-    conflicts = _classify(rec, "mali_2012.toml", "2013-01-16")
+    conflicts = classify(rec, "mali_2012.toml", "2013-01-16")
     assert {c.parties: c.kind for c in conflicts} == {
-        _pair("MLI", group): ConflictKind.NON_INTERNATIONAL
+        pair("MLI", group): ConflictKind.NON_INTERNATIONAL
         for group in ("MNLA", "AQIM", "Ansar Dine", "MUJAO")
     }
     assert all(c.territory == "MLI" and c.finding.sources for c in conflicts)
 
-    assert len(_classify(rec, "mali_2012.toml", "2012-01-17")) == 4
-    assert _classify(rec, "mali_2012.toml", "2012-01-16") == ()
+    assert len(classify(rec, "mali_2012.toml", "2012-01-17")) == 4
+    assert classify(rec, "mali_2012.toml", "2012-01-16") == ()
 
 
 def test_nagorno_karabakh_2020(rec: icclaw.Record) -> None:
@@ -116,19 +104,19 @@ def test_nagorno_karabakh_2020(rec: icclaw.Record) -> None:
     1995, para. 70), so after 10 November the engine says undetermined and names
     ``hostilities.concluded``.
     """
-    (conflict,) = _classify(rec, "nagorno_karabakh_2020.toml", "2020-10-15")
-    assert conflict.parties == _pair("ARM", "AZE")
+    (conflict,) = classify(rec, "nagorno_karabakh_2020.toml", "2020-10-15")
+    assert conflict.parties == pair("ARM", "AZE")
     assert conflict.kind is ConflictKind.INTERNATIONAL
     assert conflict.territory == "AZE"
     assert conflict.finding.sources
 
     for day in ("2020-09-27", "2020-11-10"):
-        (inside,) = _classify(rec, "nagorno_karabakh_2020.toml", day)
+        (inside,) = classify(rec, "nagorno_karabakh_2020.toml", day)
         assert inside.kind is ConflictKind.INTERNATIONAL
 
-    (after,) = _classify(rec, "nagorno_karabakh_2020.toml", "2020-11-11")
-    assert after.parties == _pair("ARM", "AZE")
+    (after,) = classify(rec, "nagorno_karabakh_2020.toml", "2020-11-11")
+    assert after.parties == pair("ARM", "AZE")
     assert after.kind is None
     assert after.finding.missing == ("hostilities.concluded",)
 
-    assert _classify(rec, "nagorno_karabakh_2020.toml", "2020-09-26") == ()
+    assert classify(rec, "nagorno_karabakh_2020.toml", "2020-09-26") == ()

@@ -8,21 +8,9 @@ comment lists the sources and what was left out).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import icclaw
+from catalogue_support import classify, pair
 from icclaw import ConflictKind
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "situations"
-
-
-def _classify(rec: icclaw.Record, name: str, day: str) -> tuple[icclaw.Conflict, ...]:
-    return rec.classify(icclaw.load_situation(EXAMPLES / name), day)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    first, second = sorted((a, b))
-    return first, second
 
 
 def _kinds(conflicts: tuple[icclaw.Conflict, ...]) -> dict[tuple[str, str], set[ConflictKind]]:
@@ -43,23 +31,23 @@ def test_ukraine_2022(rec: icclaw.Record) -> None:
     Russian troops took the city hall on 2 March 2022 (The Daily Beast, quoting the mayor) and
     withdrew on 11 November 2022 (The Independent); the file's last day is 10 November.
     """
-    assert _kinds(_classify(rec, "ukraine_2022.toml", "2022-06-01")) == {
-        _pair("RUS", "UKR"): {ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION}
+    assert _kinds(classify(rec, "ukraine_2022.toml", "2022-06-01")) == {
+        pair("RUS", "UKR"): {ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION}
     }
-    for c in _classify(rec, "ukraine_2022.toml", "2022-06-01"):
+    for c in classify(rec, "ukraine_2022.toml", "2022-06-01"):
         assert c.territory == "UKR"
         assert c.finding.sources
 
-    (first_day,) = _classify(rec, "ukraine_2022.toml", "2022-02-24")
+    (first_day,) = classify(rec, "ukraine_2022.toml", "2022-02-24")
     assert first_day.kind is ConflictKind.INTERNATIONAL
-    assert _kinds(_classify(rec, "ukraine_2022.toml", "2022-03-02")) == {
-        _pair("RUS", "UKR"): {ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION}
+    assert _kinds(classify(rec, "ukraine_2022.toml", "2022-03-02")) == {
+        pair("RUS", "UKR"): {ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION}
     }
-    assert len(_classify(rec, "ukraine_2022.toml", "2022-11-10")) == 2
-    (after_withdrawal,) = _classify(rec, "ukraine_2022.toml", "2022-11-11")
+    assert len(classify(rec, "ukraine_2022.toml", "2022-11-10")) == 2
+    (after_withdrawal,) = classify(rec, "ukraine_2022.toml", "2022-11-11")
     assert after_withdrawal.kind is ConflictKind.INTERNATIONAL
 
-    assert _classify(rec, "ukraine_2022.toml", "2022-02-23") == ()
+    assert classify(rec, "ukraine_2022.toml", "2022-02-23") == ()
 
 
 def test_libya_2011(rec: icclaw.Record) -> None:
@@ -72,22 +60,22 @@ def test_libya_2011(rec: icclaw.Record) -> None:
     analysis; no paragraph of the Commission on the classification could be read. The ICC's
     warrants of 27 June 2011 concern crimes against humanity and are not relied on.
     """
-    (niac,) = _classify(rec, "libya_2011.toml", "2011-03-01")
-    assert niac.parties == _pair("LBY", "Opposition forces (thuwar)")
+    (niac,) = classify(rec, "libya_2011.toml", "2011-03-01")
+    assert niac.parties == pair("LBY", "Opposition forces (thuwar)")
     assert niac.kind is ConflictKind.NON_INTERNATIONAL
     assert niac.territory == "LBY"
     assert niac.finding.sources
 
-    conflicts = _classify(rec, "libya_2011.toml", "2011-06-01")
+    conflicts = classify(rec, "libya_2011.toml", "2011-06-01")
     assert {c.parties: c.kind for c in conflicts} == {
-        _pair("LBY", "Opposition forces (thuwar)"): ConflictKind.NON_INTERNATIONAL,
-        **{_pair("LBY", s): ConflictKind.INTERNATIONAL for s in ("USA", "GBR", "FRA")},
+        pair("LBY", "Opposition forces (thuwar)"): ConflictKind.NON_INTERNATIONAL,
+        **{pair("LBY", s): ConflictKind.INTERNATIONAL for s in ("USA", "GBR", "FRA")},
     }
     assert all(c.territory == "LBY" and c.finding.sources for c in conflicts)
 
-    assert len(_classify(rec, "libya_2011.toml", "2011-03-18")) == 1
-    assert len(_classify(rec, "libya_2011.toml", "2011-03-19")) == 4
-    assert _classify(rec, "libya_2011.toml", "2011-02-27") == ()
+    assert len(classify(rec, "libya_2011.toml", "2011-03-18")) == 1
+    assert len(classify(rec, "libya_2011.toml", "2011-03-19")) == 4
+    assert classify(rec, "libya_2011.toml", "2011-02-27") == ()
 
 
 def test_syria_2011(rec: icclaw.Record) -> None:
@@ -98,16 +86,16 @@ def test_syria_2011(rec: icclaw.Record) -> None:
     Commission gives only the month; the file starts on its last day, 29 February 2012. No
     paragraph of the reports' bodies could be read, so only the summaries are cited.
     """
-    (conflict,) = _classify(rec, "syria_2011.toml", "2012-07-15")
-    assert conflict.parties == _pair("SYR", "anti-Government armed groups")
+    (conflict,) = classify(rec, "syria_2011.toml", "2012-07-15")
+    assert conflict.parties == pair("SYR", "anti-Government armed groups")
     assert conflict.kind is ConflictKind.NON_INTERNATIONAL
     assert conflict.territory == "SYR"
     assert conflict.finding.sources
 
-    (first_day,) = _classify(rec, "syria_2011.toml", "2012-02-29")
+    (first_day,) = classify(rec, "syria_2011.toml", "2012-02-29")
     assert first_day.kind is ConflictKind.NON_INTERNATIONAL
-    assert _classify(rec, "syria_2011.toml", "2011-06-01") == ()
-    assert _classify(rec, "syria_2011.toml", "2012-02-28") == ()
+    assert classify(rec, "syria_2011.toml", "2011-06-01") == ()
+    assert classify(rec, "syria_2011.toml", "2012-02-28") == ()
 
 
 def test_yemen_2015(rec: icclaw.Record) -> None:
@@ -121,13 +109,13 @@ def test_yemen_2015(rec: icclaw.Record) -> None:
     international armed conflict between Saudi Arabia and Yemen. The format cannot say which of
     the rival authorities speaks for Yemen; the file's YEM is the Hadi government.
     """
-    conflicts = _classify(rec, "yemen_2015.toml", "2016-01-01")
+    conflicts = classify(rec, "yemen_2015.toml", "2016-01-01")
     assert {c.parties: c.kind for c in conflicts} == {
-        _pair("YEM", "Houthis"): ConflictKind.NON_INTERNATIONAL,
-        _pair("SAU", "Houthis"): ConflictKind.NON_INTERNATIONAL,
+        pair("YEM", "Houthis"): ConflictKind.NON_INTERNATIONAL,
+        pair("SAU", "Houthis"): ConflictKind.NON_INTERNATIONAL,
     }
     assert all(c.territory == "YEM" and c.finding.sources for c in conflicts)
-    assert _pair("SAU", "YEM") not in {c.parties for c in conflicts}
+    assert pair("SAU", "YEM") not in {c.parties for c in conflicts}
 
-    assert len(_classify(rec, "yemen_2015.toml", "2015-03-26")) == 2
-    assert _classify(rec, "yemen_2015.toml", "2015-03-25") == ()
+    assert len(classify(rec, "yemen_2015.toml", "2015-03-26")) == 2
+    assert classify(rec, "yemen_2015.toml", "2015-03-25") == ()

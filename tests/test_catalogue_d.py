@@ -8,21 +8,9 @@ comment lists the sources and what was left out).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import icclaw
+from catalogue_support import classify, pair
 from icclaw import ConflictKind
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "situations"
-
-
-def _classify(rec: icclaw.Record, name: str, day: str) -> tuple[icclaw.Conflict, ...]:
-    return rec.classify(icclaw.load_situation(EXAMPLES / name), day)
-
-
-def _pair(a: str, b: str) -> tuple[str, str]:
-    first, second = sorted((a, b))
-    return first, second
 
 
 def test_afghanistan_2001(rec: icclaw.Record) -> None:
@@ -37,26 +25,26 @@ def test_afghanistan_2001(rec: icclaw.Record) -> None:
     The format cannot express rival governments: AFG is the Taliban regime until 18 June 2002 and
     the Karzai government from 19 June 2002, when the Taliban become a group.
     """
-    (iac,) = _classify(rec, "afghanistan_2001.toml", "2001-11-15")
-    assert iac.parties == _pair("USA", "AFG")
+    (iac,) = classify(rec, "afghanistan_2001.toml", "2001-11-15")
+    assert iac.parties == pair("USA", "AFG")
     assert iac.kind is ConflictKind.INTERNATIONAL
     assert iac.territory == "AFG"
     assert iac.finding.sources
 
-    (first_day,) = _classify(rec, "afghanistan_2001.toml", "2001-10-07")
+    (first_day,) = classify(rec, "afghanistan_2001.toml", "2001-10-07")
     assert first_day.kind is ConflictKind.INTERNATIONAL
-    (last_day,) = _classify(rec, "afghanistan_2001.toml", "2002-06-18")
+    (last_day,) = classify(rec, "afghanistan_2001.toml", "2002-06-18")
     assert last_day.kind is ConflictKind.INTERNATIONAL
 
     for day in ("2002-06-19", "2010-01-01"):
-        conflicts = _classify(rec, "afghanistan_2001.toml", day)
+        conflicts = classify(rec, "afghanistan_2001.toml", day)
         assert {c.parties: c.kind for c in conflicts} == {
-            _pair("AFG", "Taliban"): ConflictKind.NON_INTERNATIONAL,
-            _pair("USA", "Taliban"): ConflictKind.NON_INTERNATIONAL,
+            pair("AFG", "Taliban"): ConflictKind.NON_INTERNATIONAL,
+            pair("USA", "Taliban"): ConflictKind.NON_INTERNATIONAL,
         }
         assert all(c.territory == "AFG" and c.finding.sources for c in conflicts)
 
-    assert _classify(rec, "afghanistan_2001.toml", "2001-10-06") == ()
+    assert classify(rec, "afghanistan_2001.toml", "2001-10-06") == ()
 
 
 def test_israel_lebanon_2006(rec: icclaw.Record) -> None:
@@ -70,19 +58,19 @@ def test_israel_lebanon_2006(rec: icclaw.Record) -> None:
     only the Israel-Lebanon hostilities. No page read says the ceasefire of 14 August ended the
     conflict, so after it the engine says undetermined and names ``hostilities.concluded``.
     """
-    (conflict,) = _classify(rec, "israel_lebanon_2006.toml", "2006-07-30")
-    assert conflict.parties == _pair("ISR", "LBN")
+    (conflict,) = classify(rec, "israel_lebanon_2006.toml", "2006-07-30")
+    assert conflict.parties == pair("ISR", "LBN")
     assert conflict.kind is ConflictKind.INTERNATIONAL
     assert conflict.territory == "LBN"
     assert conflict.finding.sources
 
     for day in ("2006-07-12", "2006-08-14"):
-        (inside,) = _classify(rec, "israel_lebanon_2006.toml", day)
+        (inside,) = classify(rec, "israel_lebanon_2006.toml", day)
         assert inside.kind is ConflictKind.INTERNATIONAL
 
-    (after,) = _classify(rec, "israel_lebanon_2006.toml", "2006-08-15")
-    assert after.parties == _pair("ISR", "LBN")
+    (after,) = classify(rec, "israel_lebanon_2006.toml", "2006-08-15")
+    assert after.parties == pair("ISR", "LBN")
     assert after.kind is None
     assert after.finding.missing == ("hostilities.concluded",)
 
-    assert _classify(rec, "israel_lebanon_2006.toml", "2006-07-11") == ()
+    assert classify(rec, "israel_lebanon_2006.toml", "2006-07-11") == ()
