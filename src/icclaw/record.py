@@ -120,20 +120,11 @@ class Record(FactBase):
         known_on: DateLike | None = None,
         policy: Policy | None = None,
     ) -> Finding:
-        """Whether ``state`` is bound by ``treaty`` on ``on`` (VCLT art. 26), as a Finding."""
-        if known_on is None and policy is None:
-            table = self._quick.get((state, treaty)) or self._table(state, treaty)
-            found = engine.finding_from_table(self, table, self._day(on))
-            if found is not None:  # decided: read from the compiled table
-                return found
-        return engine.is_bound(
-            self,
-            self.state(state).code,
-            self.treaty(treaty).slug,
-            self._day(on),
-            known_on=_opt(known_on),
-            policy=policy,
-        )
+        """Whether ``state`` is bound by ``treaty`` on ``on`` (VCLT art. 26), as a Finding.
+
+        The same Finding as :meth:`explain_status`: ``holds`` is whether it is bound.
+        """
+        return self.explain_status(state, treaty, on, known_on=known_on, policy=policy)
 
     def interim_obligation(
         self,
