@@ -950,18 +950,45 @@ def check_preconditions(q: Query) -> Check:
     of, or by a national of, a state that is a party or has accepted jurisdiction. One link suffices; the other state's consent is irrelevant. For a Council
     referral, the referral's scope takes their place.
     """
-    event, trigger, conduct = q.event, q.trigger, q.days
+    record, event, trigger, on, known_on, policy, conduct = q
     if isinstance(trigger, SecurityCouncilReferral):
         return _referral_scope(q, trigger)
     links = _tables(q).links
     reasons: list[Why] = []
     maybe: list[tuple[int, int]] = []
     disputed: list[str] = []
-    t_days, n_days = (
-        _supplied(q, links, codes, territory=side, reasons=reasons, maybe=maybe, disputed=disputed)
-        for codes, side in ((event.territory or (), True), (event.nationality or (), False))
-    )
-    t_link = s_and(conduct, t_days)
+    t_days = n_days = t_link = NEVER  # the days each side's states supply, so far (normalised)
+    for code in event.territory or ():
+        found = links.get(code)
+        if found is None:
+            found = links[code] = _link_days(record, code, on, known_on, policy)
+        link, own, _national = found
+        reasons += link.reasons
+        t_days = _union(t_days, own)
+        if link.open_territorial and s_and(conduct, link.open_territorial):
+            maybe += link.open_territorial
+            disputed += link.open_missing
+        if link.withdrawn:
+            t_days = _after_withdrawal(
+                q, code, link, t_days, reasons=reasons, maybe=maybe, disputed=disputed
+            )
+        t_link = s_and(conduct, t_days)
+        if not t_link:
+            reasons.append(_no_link(code))
+    for code in event.nationality or ():
+        found = links.get(code)
+        if found is None:
+            found = links[code] = _link_days(record, code, on, known_on, policy)
+        link, _territorial, own = found
+        reasons += link.reasons
+        n_days = _union(n_days, own)
+        if link.open_national and s_and(conduct, link.open_national):
+            maybe += link.open_national
+            disputed += link.open_missing
+        if link.withdrawn:
+            n_days = _after_withdrawal(
+                q, code, link, n_days, reasons=reasons, maybe=maybe, disputed=disputed
+            )
     n_link = s_and(conduct, n_days)
     if t_link or n_link:
         reasons.append(functools.partial(_links, event, t_link, n_link))
@@ -1031,44 +1058,6 @@ def _link_days(
     """:func:`link_periods`, with the days it supplies for its territory and for its nationals."""
     link = link_periods(record, code, on, known_on, policy)
     return link, s_norm([*link.party, *link.territorial]), s_norm([*link.party, *link.national])
-
-
-def _supplied(
-    q: Query,
-    links: dict[str, tuple[Link, Spans, Spans]],
-    codes: Sequence[str],
-    *,
-    territory: bool,
-    reasons: list[Why],
-    maybe: list[tuple[int, int]],
-    disputed: list[str],
-) -> Spans:
-    """The days the states on one side of art. 12(2) supply as a link (normalised).
-
-    ``territory``: the states where the conduct took place (12(2)(a)); otherwise the accused's
-    states (12(2)(b)). Disputed 12(3) days and art. 127(2) survivals add to ``maybe`` and
-    ``disputed``; every fact adds its reasons.
-    """
-    record, _event, _trigger, on, known_on, policy, conduct = q
-    days = NEVER
-    for code in codes:
-        found = links.get(code)
-        if found is None:
-            found = links[code] = _link_days(record, code, on, known_on, policy)
-        link, territorial, national = found
-        reasons += link.reasons
-        days = _union(days, territorial if territory else national)
-        open_days = link.open_territorial if territory else link.open_national
-        if open_days and s_and(conduct, open_days):
-            maybe += open_days
-            disputed += link.open_missing
-        if link.withdrawn:
-            days = _after_withdrawal(
-                q, code, link, days, reasons=reasons, maybe=maybe, disputed=disputed
-            )
-        if territory and not s_and(conduct, days):
-            reasons.append(_no_link(code))
-    return days
 
 
 def _after_withdrawal(
