@@ -8,8 +8,10 @@ comment lists the sources and what was left out).
 
 from __future__ import annotations
 
+import attrs
+
 import icclaw
-from catalogue_support import classify, pair
+from catalogue_support import EXAMPLES, classify, pair
 from icclaw import ConflictKind
 
 
@@ -51,8 +53,10 @@ def test_car_2002(rec: icclaw.Record) -> None:
     Court's press release of the day and of the ICRC Casebook's introduction, and no paragraph
     number is cited.
 
-    The MLC fought on the government's side and was not a party of its own: the format cannot put
-    a group on a state's side, so the file leaves it out and the engine sees one conflict only.
+    The MLC fought on the government's side and was not a party of its own: the file says it
+    belonged to the CAR (GC III art. 4A(2)), so its fight with the rebels is the CAR's and the
+    engine finds the one conflict the Chamber found, not a second one between two groups.
+    Without that attachment, the MLC's fight would be a conflict of two groups of its own.
     """
     (conflict,) = classify(rec, "car_2002.toml", "2002-12-01")
     assert conflict.parties == pair("CAF", "General Bozizé's rebels")
@@ -67,9 +71,15 @@ def test_car_2002(rec: icclaw.Record) -> None:
 
     (after,) = classify(rec, "car_2002.toml", "2003-03-16")
     assert after.kind is None
-    assert after.finding.missing == ("hostilities.concluded",)
+    assert "hostilities.concluded" in after.finding.missing
 
     assert classify(rec, "car_2002.toml", "2002-10-25") == ()
+
+    situation = icclaw.load_situation(EXAMPLES / "car_2002.toml")
+    (control,) = situation.controls
+    assert control.level is icclaw.ControlLevel.BELONGING
+    unattached = rec.classify(attrs.evolve(situation, controls=()), "2002-12-01")
+    assert pair("General Bozizé's rebels", "MLC") in {c.parties for c in unattached}
 
 
 def test_mali_2012(rec: icclaw.Record) -> None:

@@ -298,7 +298,7 @@ def _open_names(indicators: Organisation | Intensity) -> tuple[str, ...]:
 def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
     """Every unknown fact of a situation, named as the engine names it, with its completions:
     each unknown indicator (and assessment, see :func:`_open_names`) true or false, each
-    control of unknown degree none, overall or effective, ``concluded`` and
+    control of unknown degree every known level, ``concluded`` and
     ``effective_control`` true or false."""
     out: list[tuple[str, list[Situation]]] = []
     for i, actor in enumerate(situation.actors):
@@ -347,7 +347,8 @@ def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
                 attrs.evolve(
                     situation, controls=_replace(situation.controls, i, attrs.evolve(c, level=v))
                 )
-                for v in (ControlLevel.NONE, ControlLevel.OVERALL, ControlLevel.EFFECTIVE)
+                for v in ControlLevel
+                if v is not ControlLevel.UNKNOWN
             ]
             out.append((f"control of {c.group} by {c.state}: level", fills))
     for i, o in enumerate(situation.occupations):

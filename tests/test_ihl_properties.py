@@ -208,3 +208,42 @@ def test_ap_i_applies_only_between_states_both_bound_by_it(
     law = REC.applicable_law(conflict)
     both = all(REC.status(s, "additional-protocol-i", on) in icclaw.status.BOUND for s in (a, b))
     assert ("Additional Protocol I" in (law.value or ())) == both
+
+
+@given(ist.situations(CODES), ist.dates("2000-01-01", "2020-12-31"), st.data())
+def test_belonging_and_incorporation_make_a_groups_fight_the_states_as_overall_control_does(
+    situation: Situation, on: pendulum.Date, data: st.DataObject
+) -> None:
+    """GC III art. 4A(2) (a group "belonging to" a party) and AP I art. 43 (a group incorporated
+    into a party's armed forces) attach a group to a state as overall control does (Tadić AC
+    1999): replacing overall control by either changes no pair's kind of conflict, nor the groups
+    a state fights through. Only the reasons say which attachment it is."""
+    if not situation.controls:
+        return
+    i = data.draw(st.integers(0, len(situation.controls) - 1))
+    level = data.draw(
+        st.sampled_from([icclaw.ControlLevel.BELONGING, icclaw.ControlLevel.INCORPORATED])
+    )
+    controls = list(situation.controls)
+    controls[i] = attrs.evolve(controls[i], level=icclaw.ControlLevel.OVERALL)
+    overall = attrs.evolve(situation, controls=controls)
+    controls[i] = attrs.evolve(controls[i], level=level)
+    changed = attrs.evolve(situation, controls=controls)
+    before, after = REC.classify(overall, on), REC.classify(changed, on)
+    assert kinds(after) == kinds(before)
+    c = controls[i]
+    word = "belong" if level is icclaw.ControlLevel.BELONGING else "incorporated"
+    if not active(c.period, on):
+        return
+    for conflict in after:
+        for r in conflict.finding.reasons:
+            if (
+                r.text.startswith(
+                    (
+                        f"{c.state} fights through {c.group},",
+                        f"{c.state} exercises authority through",
+                    )
+                )
+                and f" {c.group}," in r.text
+            ):
+                assert word in r.text, r.text

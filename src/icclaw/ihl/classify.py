@@ -75,6 +75,8 @@ _TADIC_1995 = Citation("ICTY, Tadić (AC, 2 Oct 1995)", "para. 70")
 _TADIC_1999 = Citation("ICTY, Tadić (AC, 15 July 1999)", "paras. 131–145")
 _APII = Citation("Additional Protocol II", "art. 1(1)")
 _API_14 = Citation("Additional Protocol I", "arts. 1(4), 96(3)")
+_GCIII_4A2 = Citation("Geneva Convention III", "art. 4A(2)")
+_API_43 = Citation("Additional Protocol I", "art. 43(1), (3)")
 
 
 class Ctx(NamedTuple):
@@ -236,7 +238,43 @@ def _controllers(
     )
 
 
-_DECISIVE = (ControlLevel.OVERALL, ControlLevel.EFFECTIVE)
+_DECISIVE = (
+    ControlLevel.OVERALL,
+    ControlLevel.EFFECTIVE,
+    ControlLevel.BELONGING,
+    ControlLevel.INCORPORATED,
+)
+"""The attachments that make a group's fight the state's: Tadić AC 1999; GC III art. 4A(2);
+AP I art. 43."""
+
+
+def _attachment(state: str, group: str, level: ControlLevel) -> Reason:
+    """Why ``group``'s fight is ``state``'s, for a decisive ``level`` (:data:`_DECISIVE`)."""
+    if level is ControlLevel.BELONGING:
+        return Reason(
+            f"{group} belongs to {state}: it fights on {state}'s behalf and {state} accepts that it does; a group belonging to a party is that party's in the conflict (the authority's finding is given the effect of overall control)",
+            _GCIII_4A2,
+        )
+    if level is ControlLevel.INCORPORATED:
+        return Reason(
+            f"{state} has incorporated {group} into its armed forces and acknowledges it: the group is one of {state}'s own forces",
+            _API_43,
+        )
+    return Reason(
+        f"{state} has {level.value} control of {group}: beyond financing and equipping, a role in organising, coordinating or planning its military actions",
+        _TADIC_1999,
+    )
+
+
+def _attached(state: str, group: str, level: ControlLevel) -> str:
+    """How ``group`` is ``state``'s, in a few words (``unknown``: how it might be)."""
+    if level is ControlLevel.BELONGING:
+        return f"{group}, which belongs to it"
+    if level is ControlLevel.INCORPORATED:
+        return f"{group}, incorporated into its armed forces"
+    if level is ControlLevel.UNKNOWN:
+        return f"{group}, if it controls it (the degree is not known)"
+    return f"{group}, under its {level.value} control"
 
 
 def _consented(situation: Situation, territorial: str, foreign: str, on: Date) -> bool:
@@ -370,7 +408,7 @@ def _through_controller(
     """
     reasons = [
         Reason(f"{state} fights {group.name} on the territory of {h.territory}", _CA2, h.source),
-        *_by(state, through),
+        *_by(ctx, state, through),
     ]
     unknown: list[str] = []
     if level is ControlLevel.UNKNOWN:
@@ -382,19 +420,14 @@ def _through_controller(
         )
         unknown.append(f"control of {group.name} by {controller}: level")
     else:
-        reasons.append(
-            Reason(
-                f"{controller} has {level.value} control of {group.name}: beyond financing and equipping, a role in organising, coordinating or planning its military actions",
-                _TADIC_1999,
-            )
-        )
+        reasons.append(_attachment(controller, group.name, level))
     org = _organised(group)
     reasons += org.reasons
     pair = _pair(state, controller)
     if org.met is False:
         reasons.append(
             Reason(
-                f"overall control internationalises a conflict only through an organised group; {group.name} is not one",
+                f"a state fights through a group (overall control, belonging, incorporation) only where it is an organised group; {group.name} is not one",
                 _TADIC_1999,
             )
         )
@@ -419,11 +452,17 @@ def _through_controller(
     return _iac(ctx, h, state, controller, reasons, via=(group.name, *through), unknown=unknown)
 
 
-def _by(state: str, through: Sequence[str]) -> list[Reason]:
-    return [
-        Reason(f"{state} fights through {g}, under its overall control", _TADIC_1999)
-        for g in through
-    ]
+def _by(ctx: Ctx, state: str, through: Sequence[str]) -> list[Reason]:
+    out = []
+    for g in through:
+        level = _controls(ctx.situation, g, ctx.facts_on).get(state, ControlLevel.OVERALL)
+        out.append(
+            Reason(
+                f"{state} fights through {_attached(state, g, level)}",
+                _attachment(state, g, level).citation,
+            )
+        )
+    return out
 
 
 def _host_strike(
@@ -440,7 +479,7 @@ def _host_strike(
             _CA2,
             h.source,
         ),
-        *_by(state, through),
+        *_by(ctx, state, through),
         Reason(
             "force on a state's territory without its consent is force against that state (policy nonconsensual_strike=iac-with-host; ICRC Commentary 2016)",
             _CA2,
@@ -745,7 +784,7 @@ def _niac(
         )
     ]
     if state is not None:
-        reasons += _by(state, through)
+        reasons += _by(ctx, state, through)
     if consent:
         reasons.append(
             Reason(
@@ -948,8 +987,8 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
         else:
             reasons.append(
                 Reason(
-                    f"{o.occupant} exercises authority through {o.through}, under its {level.value} control (occupation through a group under overall control: ICRC Commentary 2016; the ICJ left it open in Armed Activities, 2005)",
-                    _TADIC_1999,
+                    f"{o.occupant} exercises authority through {_attached(o.occupant, o.through, level)} (occupation through a group under overall control: ICRC Commentary 2016; the ICJ left it open in Armed Activities, 2005)",
+                    _attachment(o.occupant, o.through, level).citation,
                 )
             )
     if o.effective_control is True:

@@ -222,7 +222,11 @@ def _period(value: object) -> Period:
 
 
 class ControlLevel(enum.StrEnum):
-    """How far a state controls an armed group."""
+    """How far a state controls an armed group, or how the group is attached to it.
+
+    Overall and effective control, belonging and incorporation each make the group's fight the
+    state's (its organisation permitting); none does not; unknown leaves it open.
+    """
 
     NONE = "none"
     """Financing, training or equipping at most."""
@@ -230,6 +234,17 @@ class ControlLevel(enum.StrEnum):
     """A role in organising, coordinating or planning its military actions (Tadić AC 1999)."""
     EFFECTIVE = "effective"
     """Control of the specific operations (Nicaragua, 1986): for state responsibility."""
+    BELONGING = "belonging"
+    """The group belongs to the state: it fights on the state's behalf and the state accepts
+    that it does, whatever the degree of control shown (GC III art. 4A(2): militias and
+    organised resistance movements "belonging to a Party to the conflict"). Whether the
+    relationship must amount to overall control (Tadić AC 1999) or may rest on acknowledgement
+    or tacit agreement (ICRC Commentary on GC III, 2020, art. 4) is disputed; icclaw records
+    the authority's finding that the group belongs to the state and gives it the effect of
+    overall control."""
+    INCORPORATED = "incorporated"
+    """The state has incorporated the group into its armed forces and acknowledges it (AP I
+    art. 43(1), (3)): the group is one of the state's own forces."""
     UNKNOWN = "unknown"
     """The analyst does not know how far the state controls the group."""
 
@@ -247,12 +262,13 @@ def _control_level(value: object) -> ControlLevel:
 
 @attrs.frozen
 class Control:
-    """A state's control over an armed group during a period.
+    """A state's control over an armed group during a period, or the group's attachment to it.
 
     Attributes:
         state: The controlling state's code.
         group: The group's name.
-        level: None, overall, effective or unknown.
+        level: None, overall, effective, belonging, incorporated or unknown
+            (:class:`ControlLevel`).
         period: When.
         source: Where the fact comes from.
     """
