@@ -40,7 +40,7 @@ def test_eritrea_ethiopia_1998_international_until_the_algiers_peace(rec: icclaw
     (after_ceasefire,) = rec.classify(situation, "2000-09-15")
     assert after_ceasefire.kind is ConflictKind.INTERNATIONAL
     assert any(
-        "until a general conclusion of peace on 2000-12-12" in q and "Algiers" in q
+        "ends on 2000-12-12 with a general conclusion of peace" in q and "Algiers" in q
         for q in after_ceasefire.finding.qualifiers
     )
     assert rec.classify(situation, "2000-12-12") == ()
@@ -83,7 +83,7 @@ def test_colombia_farc_non_international_until_the_final_agreement(rec: icclaw.R
     (ceasefire,) = rec.classify(situation, "2016-10-01")
     assert ceasefire.kind is ConflictKind.NON_INTERNATIONAL
     assert any(
-        "until a peaceful settlement on 2016-11-24" in q for q in ceasefire.finding.qualifiers
+        "ends on 2016-11-24 with a peaceful settlement" in q for q in ceasefire.finding.qualifiers
     )
     assert rec.classify(situation, "2016-11-24") == ()
     # The conflict began in the 1960s, but no stored source dates it: the file starts on the

@@ -360,7 +360,7 @@ def _unknown_facts(situation: Situation) -> list[tuple[str, list[Situation]]]:
                         situation.occupations, i, attrs.evolve(o, effective_control=v)
                     ),
                 )
-                for v in (True, False)
+                for v in (True, False, "partial")
             ]
             out.append(("occupation.effective_control", fills))
     return out

@@ -27,8 +27,8 @@ from icclaw import (
 from icclaw import strategies as ist
 from icclaw.icc.amendments import amendment_start
 from icclaw.icc.crimes import AMENDED_PROVISIONS
-from icclaw.ihl.classify import threshold
-from icclaw.ihl.facts import Conclusion, ConclusionKind, IhlDeclaration
+from icclaw.ihl.classify import _ENDS, threshold
+from icclaw.ihl.facts import HOSTILITIES_ENDS, Conclusion, ConclusionKind, IhlDeclaration
 from icclaw.status import BOUND
 from icclaw.treaties import ActionKind
 
@@ -243,12 +243,17 @@ def test_a_group_fighting_for_one_state_brings_that_state_into_the_fight() -> No
 def test_one_answer_per_question_and_none_beside_a_conflict(
     situation: Situation, on: pendulum.Date, policy: Policy
 ) -> None:
-    """One Conflict per pair, kind and territory; no "no armed conflict" for a pair in a
-    conflict; no undetermined question (of a pair, on a territory) that other facts already
-    answer yes; sorted."""
+    """One Conflict per pair, kind and territory (an occupation per declared territory too); no
+    "no armed conflict" for a pair in a conflict; no undetermined question (of a pair, on a
+    territory) that other facts already answer yes; sorted."""
     conflicts = REC.classify(situation, on, policy=policy)
     decided = [c for c in conflicts if c.kind is not None]
-    assert len({(c.parties, c.kind, c.territory) for c in decided}) == len(decided)
+    assert len(
+        {
+            (c.parties, c.kind, c.territory, c.place if c.kind is ConflictKind.OCCUPATION else 0)
+            for c in decided
+        }
+    ) == len(decided)
     positive = {c.parties for c in conflicts if c.kind not in (None, ConflictKind.NONE)}
     assert not [c for c in conflicts if c.kind is ConflictKind.NONE and c.parties in positive]
     yes = {(c.parties, c.finding.question, c.territory) for c in conflicts if c.finding.holds}
@@ -299,7 +304,7 @@ def test_after_the_fighting_the_conflict_goes_on_unless_it_was_concluded(
     st.sampled_from(CODES),
     ist.intensities(),
     st.tuples(st.integers(0, 400), st.integers(1, 800)),
-    st.sampled_from(list(ConclusionKind)),
+    st.sampled_from(sorted(HOSTILITIES_ENDS)),
 )
 def test_a_dated_conclusion_ends_the_conflict_on_its_day_and_not_before(
     a: str, b: str, intensity: Intensity, days: tuple[int, int], kind: ConclusionKind
@@ -307,7 +312,9 @@ def test_a_dated_conclusion_ends_the_conflict_on_its_day_and_not_before(
     """Tadić 1995, para. 70 (LAW.md C6): IHL applies beyond the cessation of hostilities until
     a general conclusion of peace (or a peaceful settlement) is reached. Between the last day of
     fighting and the conclusion, the conflict goes on as it stood on that last day (as after a
-    lull); from the conclusion's day, it has ended."""
+    lull); from the conclusion's day, it has ended. So for every kind of end a conflict can have:
+    a peace, a settlement, the general close of military operations (GC IV art. 6(2); AP I
+    art. 3(b)), a general armistice, a defeat, a transfer of authority."""
     gap, days_after = days
     if a == b:
         return
@@ -326,11 +333,47 @@ def test_a_dated_conclusion_ends_the_conflict_on_its_day_and_not_before(
         (expected,) = REC.classify(with_lull, day)
         assert (after.kind, after.finding.holds) == (expected.kind, expected.finding.holds)
         assert any(
-            f"until {'a general conclusion of peace' if kind is ConclusionKind.PEACE else 'a peaceful settlement'} on {peace}"
-            in q
+            f"the conflict ends on {peace} with {_ENDS[kind]}" in q
             for q in after.finding.qualifiers
         )
     assert REC.classify(situation, end) == REC.classify(with_lull, end)  # the fighting itself
+
+
+def test_a_withdrawal_ends_an_occupation_not_a_conflict_and_a_close_of_operations_the_reverse() -> (
+    None
+):
+    """GC IV art. 6(3), AP I art. 3(b): the law of occupation applies beyond the general close of
+    military operations, until the occupation ends; a withdrawal is an occupation's end."""
+    with pytest.raises(icclaw.InvalidValue, match="ends an occupation, not a conflict"):
+        Hostilities(
+            "UKR",
+            "RUS",
+            ("2014-02-26", "2014-03-20"),
+            "UKR",
+            conclusion=Conclusion("2015-01-01", "withdrawal"),
+        )
+    for kind in ("close-of-operations", "armistice", "defeat", "settlement"):
+        with pytest.raises(icclaw.InvalidValue, match="an occupation does not end with"):
+            Occupation(
+                "RUS", "UKR", ("2014-02-27", None), conclusion=Conclusion("2015-01-01", kind)
+            )
+
+
+def test_an_occupation_ends_the_day_its_conclusion_is_dated() -> None:
+    """US Department of Defense, 'Occupation Ends' (28 June 2004): the occupation of Iraq ended
+    with the transfer of authority on 28 June 2004; its last day is the 27th."""
+    end = Conclusion("2004-06-28", "transfer")
+    o = Occupation("USA", "IRQ", ("2003-05-22", None), effective_control=True, conclusion=end)
+    assert o.days == icclaw.Period("2003-05-22", "2004-06-27")
+    with pytest.raises(icclaw.InvalidValue, match="its last day is 2004-06-27"):
+        Occupation("USA", "IRQ", ("2003-05-22", "2004-06-30"), conclusion=end)
+    situation = Situation("s", [StateActor("USA")], occupations=[o])
+    (during,) = REC.classify(situation, "2004-06-27")
+    assert during.kind is ConflictKind.OCCUPATION
+    assert any(
+        "the occupation ends on 2004-06-28 with a transfer" in q for q in during.finding.qualifiers
+    )
+    assert REC.classify(situation, "2004-06-28") == ()
 
 
 def test_a_conclusion_needs_fighting_that_ended_before_it() -> None:
@@ -356,7 +399,7 @@ def test_a_conclusion_needs_fighting_that_ended_before_it() -> None:
             conclusion=Conclusion("2014-04-01", "peace"),
         )
     with pytest.raises(icclaw.InvalidValue, match="not one of"):
-        Conclusion("2014-04-01", "armistice")
+        Conclusion("2014-04-01", "ceasefire")
 
 
 def test_after_the_fighting_the_facts_of_its_last_day_decide() -> None:

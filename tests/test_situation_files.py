@@ -223,7 +223,7 @@ def test_a_dated_conclusion_is_read_and_ends_the_conflict_on_its_day(tmp_path: P
     (going_on,) = rec.classify(situation, "2000-09-01")
     assert going_on.kind is ConflictKind.INTERNATIONAL
     assert any(
-        "until a general conclusion of peace on 2000-12-12" in q
+        "ends on 2000-12-12 with a general conclusion of peace" in q
         for q in going_on.finding.qualifiers
     )
     assert rec.classify(situation, "2000-12-12") == ()
@@ -241,8 +241,12 @@ def test_a_dated_conclusion_is_read_and_ends_the_conflict_on_its_day(tmp_path: P
             "not both",
         ),
         (
-            '[hostilities.conclusion]\non = 2000-12-12\nkind = "armistice"\nsource = "peace"\n',
+            '[hostilities.conclusion]\non = 2000-12-12\nkind = "ceasefire"\nsource = "peace"\n',
             "expected one of 'peace', 'settlement'",
+        ),
+        (
+            '[hostilities.conclusion]\non = 2000-12-12\nkind = "withdrawal"\nsource = "peace"\n',
+            "ends an occupation, not a conflict",
         ),
         ('[hostilities.conclusion]\non = 2000-12-12\nkind = "peace"\n', "source"),
         (
@@ -518,6 +522,9 @@ def test_the_format_page_lists_every_key_of_every_table_the_reader_takes() -> No
         "[[control]]": set(reader._FIELDS["control"]),
         "[[consent]]": set(reader._FIELDS["consent"]),
         "[[occupation]]": set(reader._FIELDS["occupation"]),
+        "[occupation.conclusion]": set(reader._FIELDS["conclusion"]),
+        "[[territory]]": set(reader._FIELDS["territory"]),
+        "[[territory.holding]]": set(reader._FIELDS["holding"]),
     }
     assert {k: page.get(k, set()) for k in expected} == expected
     assert set(page) <= set(expected)

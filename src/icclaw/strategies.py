@@ -27,18 +27,22 @@ from icclaw.findings import Source, SourceKind
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime
 from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
 from icclaw.ihl.facts import (
+    HOSTILITIES_ENDS,
+    OCCUPATION_ENDS,
     ArmedGroup,
     Conclusion,
-    ConclusionKind,
     Consent,
     Control,
     ControlLevel,
+    Holding,
+    HoldingRole,
     Hostilities,
     Intensity,
     Occupation,
     Organisation,
     Situation,
     StateActor,
+    Territory,
 )
 from icclaw.policy import (
     AggressionAcceptance,
@@ -467,6 +471,15 @@ def situations(
             last = draw(st.none() | dates(first, end))
             return Period(first, last)
 
+        territories = []
+        for i in range(draw(st.integers(0, 2))):
+            holdings = []
+            for role in HoldingRole:  # at most one state a role, so never two at once
+                if draw(st.booleans()):
+                    holdings.append(Holding(draw(st.sampled_from(codes)), role, period()))
+            territories.append(Territory(f"territory {i}", holdings))
+        places = [*states, *(t.name for t in territories)]
+
         hostilities = []
         if assume_two:
             for _ in range(draw(st.integers(0, 4))):
@@ -477,14 +490,14 @@ def situations(
                 if when.end is not None and concluded is None and draw(st.booleans()):
                     conclusion = Conclusion(
                         draw(dates(when.end, when.end.add(years=2))),
-                        draw(st.sampled_from(ConclusionKind)),
+                        draw(st.sampled_from(sorted(HOSTILITIES_ENDS))),
                     )
                 hostilities.append(
                     Hostilities(
                         a,
                         b,
                         when,
-                        draw(st.sampled_from(states)),
+                        draw(st.sampled_from(places)),
                         draw(intensities()),
                         concluded=concluded,
                         conclusion=conclusion,
@@ -502,12 +515,29 @@ def situations(
             if a != b and draw(st.booleans())
         ]
         through = st.none() | st.sampled_from([g.name for g in groups]) if groups else st.none()
-        occupations = [
-            Occupation(a, b, period(), draw(_tri()), through=draw(through))
-            for a in states
-            for b in states
-            if a != b and draw(st.integers(0, 3)) == 0
-        ]
+        held = {
+            (t.name, h.state) for t in territories for h in t.holdings if h.role.value != "claims"
+        }
+        occupations = []
+        for a in states:
+            for b in places:
+                if a == b or (b, a) in held or draw(st.integers(0, 3)) != 0:
+                    continue
+                when = period()
+                conclusion = None
+                if when.end is None and draw(st.integers(0, 2)) == 0:
+                    day = draw(dates(when.start.add(days=1), when.start.add(years=3)))
+                    conclusion = Conclusion(day, draw(st.sampled_from(sorted(OCCUPATION_ENDS))))
+                occupations.append(
+                    Occupation(
+                        a,
+                        b,
+                        when,
+                        draw(st.sampled_from([True, False, None, "partial"])),
+                        through=draw(through),
+                        conclusion=conclusion,
+                    )
+                )
         return Situation(
             "generated",
             [*(StateActor(c) for c in states), *groups],
@@ -515,6 +545,7 @@ def situations(
             controls,
             consents,
             occupations,
+            territories=territories,
         )
 
     return build()

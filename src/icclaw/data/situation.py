@@ -72,12 +72,15 @@ from icclaw.ihl.facts import (
     Consent,
     Control,
     ControlLevel,
+    Holding,
+    HoldingRole,
     Hostilities,
     Intensity,
     Occupation,
     Organisation,
     Situation,
     StateActor,
+    Territory,
     overlapping_controls,
 )
 
@@ -92,7 +95,7 @@ Form = Literal["toml", "json"]
 HEADLINE = "invalid situation file"
 """The first line of the report of a refused situation file."""
 
-_ARRAYS = ("state", "group", "hostilities", "control", "consent", "occupation")
+_ARRAYS = ("state", "group", "territory", "hostilities", "control", "consent", "occupation")
 _TOP = ("schema", "name", "source", "sources", *_ARRAYS)
 _CODE = re.compile(r"[A-Z]{3}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -115,6 +118,8 @@ _EXPECTED = {
     "level": f"one of {', '.join(repr(c.value) for c in ControlLevel)}",
     "kind": f"one of {', '.join(repr(k.value) for k in SourceKind)}",
     "conclusion-kind": f"one of {', '.join(repr(k.value) for k in ConclusionKind)}",
+    "role": f"one of {', '.join(repr(r.value) for r in HoldingRole)}",
+    "effective": "true, false or 'partial' (leave the key out where it is unknown)",
 }
 _MISSING = {
     "schema": f"schema = {SCHEMA}, the format this reads",
@@ -123,7 +128,7 @@ _MISSING = {
     "a": "an actor: a [[state]] code or a [[group]] name",
     "b": "an actor: a [[state]] code or a [[group]] name",
     "start": "the first day, a date",
-    "territory": "the code of the state whose territory it is",
+    "territory": "a state's code, or the name of a declared [[territory]]",
     "state": "the code of the controlling [[state]]",
     "group": "the name of the controlled [[group]]",
     "level": _EXPECTED["level"],
@@ -132,7 +137,8 @@ _MISSING = {
     "occupant": "the code of the occupying state",
     "kind": _EXPECTED["kind"],
     "title": "what the source is, in words a reader can look up",
-    "on": "the day the conflict was concluded, a date",
+    "on": "the day the conclusion was reached, a date",
+    "role": _EXPECTED["role"],
 }
 """What each required field holds, for the report of its absence."""
 _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -149,7 +155,7 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "start": ("date", True),
         "end": ("date", False),
         "concluded": ("bool", False),
-        "territory": ("code", True),
+        "territory": ("place", True),
         "intensity": ("intensity", False),
         "area": ("name", False),
         "source": ("source", False),
@@ -177,12 +183,25 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     },
     "occupation": {
         "occupant": ("code", True),
-        "territory": ("code", True),
+        "territory": ("place", True),
         "start": ("date", True),
         "end": ("date", False),
-        "effective_control": ("bool", False),
+        "effective_control": ("effective", False),
         "area": ("name", False),
         "through": ("group", False),
+        "source": ("source", False),
+        "conclusion": ("conclusion", False),
+    },
+    "territory": {
+        "name": ("name", True),
+        "holding": ("holdings", False),
+        "source": ("source", False),
+    },
+    "holding": {
+        "state": ("code", True),
+        "role": ("role", True),
+        "start": ("date", True),
+        "end": ("date", False),
         "source": ("source", False),
     },
     "source": {
@@ -365,6 +384,36 @@ class _Situation(Reader):
                 return value
             self.wrong(entry, key, value, _EXPECTED["code"])
             return None
+        if how == "place":
+            places = self.names.get("territory", frozenset())
+            if isinstance(value, str) and (value in places or _CODE.fullmatch(value)):
+                return value
+            close = _close(value, places) if isinstance(value, str) else None
+            hint = f"; did you mean {_text(close, 40)}?" if close else ""
+            self.wrong(
+                entry,
+                key,
+                value,
+                "a state code (three capital letters, such as 'UKR') or the name of a "
+                f"[[territory]] declared in this file{hint}",
+            )
+            return None
+        if how == "effective":
+            if isinstance(value, bool) or value == "partial":
+                return value
+            self.wrong(entry, key, value, _EXPECTED["effective"])
+            return None
+        if how == "role":
+            if isinstance(value, str) and value in {r.value for r in HoldingRole}:
+                return value
+            self.wrong(entry, key, value, _EXPECTED["role"])
+            return None
+        if how == "holdings":
+            if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
+                self.wrong(entry, key, value, "an array of tables: [[territory.holding]] entries")
+                return None
+            held = [self.holding(v, f"{entry} holding {i}") for i, v in enumerate(value, 1)]
+            return None if None in held else held
         if how in ("text", "name", "actor", "state", "group"):
             if isinstance(value, str) and value.strip() and _one_line(value):
                 return self.reference(key, value, how, entry)
@@ -391,6 +440,41 @@ class _Situation(Reader):
             return None
         cls = Organisation if how == "organisation" else Intensity
         return self.indicators(cls, value, f"{entry} {how}")
+
+    def holding(self, raw: Mapping[str, Any], entry: str) -> Holding | None:
+        """Read a ``[[territory.holding]]`` table: a state's hold on a territory, over time."""
+        values = self.table(raw, "holding", entry)
+        period = None if values is None else self.period(values, entry)
+        if values is None or period is None:
+            return None
+        return self.build(
+            entry,
+            lambda: Holding(values["state"], values["role"], period, values.get("source")),
+        )
+
+    def read_territories(self, rows: list[tuple[int, Mapping[str, Any]]]) -> list[Territory]:
+        out: list[Territory] = []
+        first: dict[str, str] = {}
+        for i, raw in rows:
+            entry = _entry("territory", i, raw)
+            values = self.table(raw, "territory", entry)
+            if values is None:
+                continue
+            name = values["name"]
+            if name in self.names["actor"]:
+                self.wrong(entry, "name", name, "a name no [[state]] or [[group]] has")
+                continue
+            if name in first:
+                self.wrong(entry, "name", name, f"each territory once: {first[name]} declares it")
+                continue
+            first[name] = entry
+            territory = self.build(
+                entry,
+                functools.partial(Territory, name, values.get("holding", ()), values.get("source")),
+            )
+            if territory is not None:
+                out.append(territory)
+        return out
 
     def conclusion(self, raw: Mapping[str, Any], entry: str) -> Conclusion | None:
         """Read a ``[hostilities.conclusion]`` table: the dated end of the conflict."""
@@ -576,9 +660,18 @@ class _Situation(Reader):
         rows = {table: self.entries(raw, table) for table in _ARRAYS}
         codes = frozenset(e["code"] for _, e in rows["state"] if isinstance(e.get("code"), str))
         names = frozenset(e["name"] for _, e in rows["group"] if isinstance(e.get("name"), str))
-        self.names = {"actor": codes | names, "state": codes, "group": names}
+        places = frozenset(
+            e["name"] for _, e in rows["territory"] if isinstance(e.get("name"), str)
+        )
+        self.names = {
+            "actor": codes | names,
+            "state": codes,
+            "group": names,
+            "territory": places,
+        }
         states = self.read_states(rows["state"])
         groups = self.read_groups(rows["group"])
+        territories = self.read_territories(rows["territory"])
         hostilities = self.read_hostilities(rows["hostilities"])
         controls = self.read_controls(rows["control"])
         consents = self.facts(rows["consent"], "consent", self.consent, _without_source)
@@ -588,7 +681,14 @@ class _Situation(Reader):
         situation = self.build(
             "file",
             lambda: Situation(
-                str(name), (*states, *groups), hostilities, controls, consents, occupations, source
+                str(name),
+                (*states, *groups),
+                hostilities,
+                controls,
+                consents,
+                occupations,
+                source,
+                territories,
             ),
         )
         if situation is None or self.problems:
@@ -791,6 +891,7 @@ class _Situation(Reader):
                 values.get("area"),
                 values.get("through"),
                 values.get("source"),
+                values.get("conclusion"),
             ),
         )
 
@@ -827,6 +928,7 @@ _LABELS = {
     "control": ("state", " over ", "group"),
     "consent": ("territorial_state", " to ", "foreign_state"),
     "occupation": ("occupant", " in ", "territory"),
+    "territory": ("name", "", ""),
 }
 
 

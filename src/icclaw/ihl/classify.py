@@ -32,6 +32,7 @@ from icclaw import status as treaty_law
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.ihl.facts import (
     ArmedGroup,
+    Conclusion,
     ConclusionKind,
     ControlLevel,
     Hostilities,
@@ -77,6 +78,11 @@ _APII = Citation("Additional Protocol II", "art. 1(1)")
 _API_14 = Citation("Additional Protocol I", "arts. 1(4), 96(3)")
 _GCIII_4A2 = Citation("Geneva Convention III", "art. 4A(2)")
 _API_43 = Citation("Additional Protocol I", "art. 43(1), (3)")
+_ICJ_2024 = Citation(
+    "ICJ, Legal Consequences arising from the Policies and Practices of Israel in the Occupied Palestinian Territory (advisory opinion, 19 July 2024)",
+    "on Gaza",
+)
+_GCIV_6 = Citation("Geneva Convention IV", "art. 6(2); Additional Protocol I art. 3(b)")
 
 
 class Ctx(NamedTuple):
@@ -126,6 +132,9 @@ class Conflict:
             only; ``None`` when undetermined or not applicable).
         basis: ``"ap-i-96-3"`` for a war of national liberation under AP I art. 1(4).
         ap_ii_missing: Where ``ap_ii`` is undetermined, the facts that would decide it.
+        place: The declared :class:`~icclaw.ihl.Territory` the facts name, if they name one
+            (``territory`` is then its territorial state that day, or ``None`` if no state
+            holds it).
     """
 
     parties: tuple[str, str]
@@ -137,11 +146,13 @@ class Conflict:
     ap_ii: bool | None = None
     basis: str | None = None
     ap_ii_missing: tuple[str, ...] = ()
+    place: str | None = None
 
     def __str__(self) -> str:
         kind = self.kind.value if self.kind is not None else "undetermined"
         via = f" (through {', '.join(self.via)})" if self.via else ""
-        return f"{self.parties[0]} – {self.parties[1]}{via}: {kind}"
+        where = f" in {self.place}" if self.place else ""
+        return f"{self.parties[0]} – {self.parties[1]}{via}{where}: {kind}"
 
 
 @attrs.frozen
@@ -288,6 +299,23 @@ def _pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+def _host(ctx: Ctx, place: str) -> str | None:
+    """The territorial state of ``place`` on the day whose facts decide (:meth:`Situation.holder`)."""
+    return ctx.situation.holder(place, ctx.facts_on)
+
+
+def _where(ctx: Ctx, place: str) -> str:
+    """``place`` in words: a state's territory, or a declared territory and who holds it."""
+    t = ctx.situation.territory(place)
+    if t is None:
+        return f"the territory of {place}"
+    host = t.holder(ctx.facts_on)
+    claims = [c for c in t.claimants(ctx.facts_on) if c != host]
+    held = f"held by {host}" if host else "held by no state"
+    claimed = f", claimed by {', '.join(claims)}" if claims else ""
+    return f"{place} ({held}{claimed})"
+
+
 def _finding(
     ctx: Ctx,
     question: str,
@@ -373,7 +401,7 @@ def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
     intensity indicators must meet a threshold. A state's denial of a state of war changes nothing.
     """
     reasons = [
-        Reason(f"armed force between {a} and {b} on the territory of {h.territory}", _CA2, h.source)
+        Reason(f"armed force between {a} and {b} on {_where(ctx, h.territory)}", _CA2, h.source)
     ]
     return _iac(ctx, h, a, b, reasons)
 
@@ -407,7 +435,7 @@ def _through_controller(
     individuals, specific instructions or public endorsement would be needed, not modelled).
     """
     reasons = [
-        Reason(f"{state} fights {group.name} on the territory of {h.territory}", _CA2, h.source),
+        Reason(f"{state} fights {group.name} on {_where(ctx, h.territory)}", _CA2, h.source),
         *_by(ctx, state, through),
     ]
     unknown: list[str] = []
@@ -469,13 +497,14 @@ def _host_strike(
     ctx: Ctx, h: Hostilities, state: str, target: str, through: Sequence[str]
 ) -> Conflict | None:
     """Policy ``nonconsensual_strike``: force on a state's territory without its consent."""
-    if state == h.territory or _consented(ctx.situation, h.territory, state, ctx.facts_on):
+    host = _host(ctx, h.territory)
+    if host is None or state == host or _consented(ctx.situation, host, state, ctx.facts_on):
         return None
     if ctx.policy.nonconsensual_strike is not NonconsensualStrike.IAC_WITH_HOST:
         return None
     reasons = [
         Reason(
-            f"{state} uses armed force against {target} on the territory of {h.territory} without its consent",
+            f"{state} uses armed force against {target} on {_where(ctx, h.territory)} without {host}'s consent",
             _CA2,
             h.source,
         ),
@@ -485,7 +514,7 @@ def _host_strike(
             _CA2,
         ),
     ]
-    return _iac(ctx, h, state, h.territory, reasons, via=through)
+    return _iac(ctx, h, state, host, reasons, via=through)
 
 
 def classify_state_group(
@@ -543,7 +572,10 @@ def classify_state_group(
         out.append(strike)
     if internationalised or liberation_war:
         return out
-    consent = state != h.territory and _consented(ctx.situation, h.territory, state, ctx.facts_on)
+    host = _host(ctx, h.territory)
+    consent = (
+        host is not None and state != host and _consented(ctx.situation, host, state, ctx.facts_on)
+    )
     niac = _niac(ctx, h, state, [group], consent=consent, through=through, extra=quals)
     if liberation_open is not None:
         out.append(_international_or_not(ctx, liberation_open, niac))
@@ -778,7 +810,7 @@ def _niac(
     )
     reasons = [
         Reason(
-            f"armed violence between {names[0]} and {names[1]} on the territory of {h.territory}",
+            f"armed violence between {names[0]} and {names[1]} on {_where(ctx, h.territory)}",
             _CA3,
             h.source,
         )
@@ -788,11 +820,11 @@ def _niac(
     if consent:
         reasons.append(
             Reason(
-                f"{h.territory} consented to {state}'s forces: fighting the group with the host's consent stays non-international",
+                f"{_host(ctx, h.territory)} consented to {state}'s forces: fighting the group with the host's consent stays non-international",
                 _CA3,
             )
         )
-    if state is not None and state == h.territory and not through:
+    if state is not None and state == _host(ctx, h.territory) and not through:
         reasons.append(
             Reason(f"{state}'s armed forces against an organised armed group", _TADIC_1995)
         )
@@ -828,7 +860,7 @@ def _niac(
     if (
         kind is ConflictKind.NON_INTERNATIONAL
         and state is not None
-        and state == h.territory
+        and state == _host(ctx, h.territory)
         and len(groups) == 1
         and not through
     ):
@@ -927,12 +959,15 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
     group it acts through, is not known.
     """
     situation, on = ctx.situation, ctx.on
-    pair = _pair(o.occupant, o.territory)
+    declared = situation.territory(o.territory) is not None
+    host = situation.holder(o.territory, on)
+    pair = _pair(o.occupant, host if host is not None else o.territory)
     where = f"{o.area} ({o.territory})" if o.area else o.territory
     question = f"Is {where} under occupation by {o.occupant} on {on}?"
     reasons = [
         Reason(
-            f"{o.occupant} holds {where} from {o.period.start}",
+            f"{o.occupant}'s forces hold {where} from {o.period.start}"
+            + (f"; {_where(ctx, o.territory)}" if declared else ""),
             _HR42,
             o.source,
         )
@@ -948,19 +983,30 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
             if kind is ConflictKind.OCCUPATION
             else []
         )
+        if kind is ConflictKind.OCCUPATION and o.partial:
+            quals.append(
+                "partial effective control: the occupant is bound by the law of occupation only as far as its control reaches (ICJ, advisory opinion of 19 July 2024, on Gaza)"
+            )
+        if kind is ConflictKind.OCCUPATION and o.conclusion is not None:
+            quals.append(_ending(o.conclusion, "the occupation"))
+        if kind is ConflictKind.OCCUPATION and declared and host is None:
+            quals.append(
+                f"{o.territory} is held by no state: that the law of occupation applies to territory occupied in a conflict between High Contracting Parties whatever its earlier status follows the ICJ (Wall advisory opinion, 2004, para. 95); the point is contested"
+            )
         return Conflict(
             pair,
             kind,
             _finding(ctx, question, kind, reasons, missing, qualifiers=quals),
             on,
-            o.territory,
+            host if declared else o.territory,
             via=o.through,
+            place=o.territory if declared else None,
         )
 
-    if _consented(situation, o.territory, o.occupant, on):
+    if host is not None and _consented(situation, host, o.occupant, on):
         reasons.append(
             Reason(
-                f"{o.territory} consents to {o.occupant}'s forces on {on}: they are not a hostile army, and there is no occupation",
+                f"{host} consents to {o.occupant}'s forces on {on}: they are not a hostile army, and there is no occupation",
                 _HR42,
             )
         )
@@ -991,7 +1037,14 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
                     _attachment(o.occupant, o.through, level).citation,
                 )
             )
-    if o.effective_control is True:
+    if o.partial:
+        reasons.append(
+            Reason(
+                "its authority is established over some matters or parts of the area only: partial effective control; the law of occupation binds it in proportion to the control it has",
+                _ICJ_2024,
+            )
+        )
+    elif o.effective_control is True:
         reasons.append(
             Reason(
                 "its authority is established and can be exercised: effective control; no armed resistance is needed",
@@ -1036,21 +1089,32 @@ def _ongoing(h: Hostilities, on: Date) -> tuple[Date, str] | None:
 
 _LULL = "a lull does not end the conflict (Tadić 1995, para. 70)"
 
+_ENDS = {
+    ConclusionKind.PEACE: "a general conclusion of peace (Tadić 1995, para. 70)",
+    ConclusionKind.SETTLEMENT: "a peaceful settlement (Tadić 1995, para. 70)",
+    ConclusionKind.CLOSE_OF_OPERATIONS: "the general close of military operations (GC IV art. 6(2); AP I art. 3(b))",
+    ConclusionKind.ARMISTICE: "a general armistice closing military operations (GC IV art. 6(2); AP I art. 3(b))",
+    ConclusionKind.DEFEAT: "the defeat of a party",
+    ConclusionKind.TRANSFER: "a transfer of authority to the state's own government",
+    ConclusionKind.WITHDRAWAL: "the occupant's withdrawal or loss of effective control (Hague Regulations art. 42)",
+}
+"""How each kind of conclusion ends a conflict or occupation, in words."""
+
+
+def _ending(c: Conclusion, what: str) -> str:
+    """``what`` ends on the conclusion's day, how, and on whose word."""
+    source = f" ({c.source.title})" if c.source else ""
+    return f"{what} ends on {c.on} with {_ENDS[c.kind]}{source}"
+
 
 def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -> list[Conflict]:
     assert h.period.end is not None
     if how in ("lull", "until"):
         note = f"the fighting recorded ended on {h.period.end}, with no general conclusion of peace or peaceful settlement: {_LULL}"
         if how == "until" and h.conclusion is not None:
-            what = (
-                "a general conclusion of peace"
-                if h.conclusion.kind is ConclusionKind.PEACE
-                else "a peaceful settlement"
-            )
-            source = f" ({h.conclusion.source.title})" if h.conclusion.source else ""
             note = (
-                f"the fighting recorded ended on {h.period.end}; the conflict goes on until "
-                f"{what} on {h.conclusion.on}{source}: {_LULL}"
+                f"the fighting recorded ended on {h.period.end}; "
+                f"{_ending(h.conclusion, 'the conflict')}, and goes on until then: {_LULL}"
             )
         return [
             c
@@ -1071,10 +1135,13 @@ def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -
 def _check_codes(record: FactBase, situation: Situation) -> None:
     """Every state code the situation names must be a state of the record (one clear error)."""
     codes = {a.code for a in situation.actors if isinstance(a, StateActor)}
-    codes |= {h.territory for h in situation.hostilities}
+    declared = {t.name for t in situation.territories}
+    codes |= {h.territory for h in situation.hostilities if h.territory not in declared}
+    codes |= {x.state for t in situation.territories for x in t.holdings}
     codes |= {c.state for c in situation.controls}
     codes |= {x for c in situation.consents for x in (c.territorial_state, c.foreign_state)}
-    codes |= {x for o in situation.occupations for x in (o.occupant, o.territory)}
+    codes |= {o.occupant for o in situation.occupations}
+    codes |= {o.territory for o in situation.occupations if o.territory not in declared}
     for code in sorted(codes):
         record.state(code)
 
@@ -1117,10 +1184,13 @@ def classify(
             assert isinstance(first, ArmedGroup)
             assert isinstance(second, ArmedGroup)
             now = classify_group_group(ctx, h, first, second)
+        if situation.territory(h.territory) is not None:
+            host = _host(ctx, h.territory)
+            now = [attrs.evolve(c, territory=host, place=h.territory) for c in now]
         found += _after_fighting(ctx, h, now, how) if how else now
     ctx = Ctx(record, situation, on, policy, on)
     for o in sorted(situation.occupations, key=_occupation_key):
-        if active(o.period, on):
+        if active(o.days, on):
             found.append(classify_occupation(ctx, o))
     return _combine(found)
 
@@ -1129,6 +1199,8 @@ def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
     out: dict[tuple[object, ...], Conflict] = {}
     for c in found:
         key: tuple[object, ...] = (c.parties, c.kind, c.territory)
+        if c.kind is ConflictKind.OCCUPATION:
+            key += (c.place,)  # each territory's occupation apart: Kherson is not Crimea
         if c.kind is None:
             key += (c.finding.question,)
         out[key] = _merge(out[key], c) if key in out else c
@@ -1152,6 +1224,7 @@ def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
                 c.parties,
                 order[c.kind] if c.kind else len(order),
                 c.territory or "",
+                c.place or "",
                 c.finding.question,
             ),
         )
@@ -1185,6 +1258,7 @@ def _merge(first: Conflict, second: Conflict) -> Conflict:
     return attrs.evolve(
         first,
         finding=finding,
+        place=first.place if first.place == second.place else None,
         via=(*first.via, *second.via),
         ap_ii=ap_ii,
         basis=first.basis or second.basis,
@@ -1220,4 +1294,5 @@ def _occupation_key(o: Occupation) -> tuple[object, ...]:
         o.through or "",
         repr(o.effective_control),
         repr(o.source),
+        repr(o.conclusion),
     )

@@ -29,6 +29,8 @@ __all__ = [
     "Consent",
     "Control",
     "ControlLevel",
+    "Holding",
+    "HoldingRole",
     "Hostilities",
     "IhlDeclaration",
     "IhlDeclarationKind",
@@ -37,6 +39,7 @@ __all__ = [
     "Organisation",
     "Situation",
     "StateActor",
+    "Territory",
 ]
 
 _CODE = re.compile(r"[A-Z]{3}")
@@ -169,6 +172,19 @@ def _state_code(value: object) -> str:
     return value.strip().upper()
 
 
+def _place(value: object) -> str:
+    """A state code (``"UKR"``) or the name of a declared :class:`Territory`, as written.
+
+    Not upper-cased: ``"Goa"`` may name a territory; a code is three capital letters.
+    """
+    if isinstance(value, str) and value.strip() and value == value.strip():
+        return value
+    raise InvalidValue(
+        f"territory: {str(value)[:60]!r} is neither a state code (e.g. 'UKR') nor the name of a "
+        "declared territory"
+    )
+
+
 @attrs.frozen
 class StateActor:
     """A state taking part through its armed forces.
@@ -281,12 +297,45 @@ class Control:
 
 
 class ConclusionKind(enum.StrEnum):
-    """How a conflict was brought to an end (Tadić 1995, para. 70; LAW.md C6)."""
+    """How a conflict, or an occupation, was brought to an end, as the authority found it.
+
+    Each ends the conflict (or occupation) from the conclusion's day (Tadić 1995, para. 70);
+    the kind says why, and which provision speaks of it. :data:`HOSTILITIES_ENDS` and
+    :data:`OCCUPATION_ENDS` say which kinds can end which.
+    """
 
     PEACE = "peace"
-    """A general conclusion of peace: the end of an international armed conflict."""
+    """A general conclusion of peace: the end of an international armed conflict (Tadić 1995,
+    para. 70); a peace treaty may also end an occupation."""
     SETTLEMENT = "settlement"
-    """A peaceful settlement: the end of a non-international armed conflict."""
+    """A peaceful settlement: the end of a non-international armed conflict (Tadić 1995,
+    para. 70)."""
+    CLOSE_OF_OPERATIONS = "close-of-operations"
+    """The general close of military operations: the end of an international armed conflict
+    (GC IV art. 6(2); AP I art. 3(b)). Not the end of an occupation, whose law applies beyond
+    it (GC IV art. 6(3); AP I art. 3(b))."""
+    ARMISTICE = "armistice"
+    """A general armistice the authority found to have closed military operations for good (as
+    :attr:`CLOSE_OF_OPERATIONS`; an armistice that only suspends them is a lull, not an end)."""
+    DEFEAT = "defeat"
+    """One side was defeated, or ceased to exist as an organised party (a military victory): the
+    end of a conflict, as the authority found it."""
+    TRANSFER = "transfer"
+    """A transfer of authority to the state's own government (Iraq, 28 June 2004): the end of an
+    occupation, and of the international conflict with the foreign forces that stay on with that
+    government's consent."""
+    WITHDRAWAL = "withdrawal"
+    """The occupant's forces withdrew, or lost effective control: the end of an occupation
+    (Hague Regulations art. 42; AP I art. 3(b))."""
+
+
+HOSTILITIES_ENDS = frozenset(ConclusionKind) - {ConclusionKind.WITHDRAWAL}
+"""The kinds of end a conflict arising from hostilities can have."""
+OCCUPATION_ENDS = frozenset(
+    {ConclusionKind.PEACE, ConclusionKind.TRANSFER, ConclusionKind.WITHDRAWAL}
+)
+"""The kinds of end an occupation can have: the general close of military operations, an
+armistice or a defeat does not end it (GC IV art. 6(3); AP I art. 3(b))."""
 
 
 def _conclusion_kind(value: object) -> ConclusionKind:
@@ -296,6 +345,10 @@ def _conclusion_kind(value: object) -> ConclusionKind:
         return ConclusionKind(value)
     choices = ", ".join(repr(k.value) for k in ConclusionKind)
     raise InvalidValue(f"kind: {str(value)[:60]!r} is not one of {choices}")
+
+
+def _kinds(kinds: frozenset[ConclusionKind]) -> str:
+    return ", ".join(repr(k.value) for k in ConclusionKind if k in kinds)
 
 
 @attrs.frozen
@@ -328,7 +381,9 @@ class Hostilities:
         a: One actor's name (a state code or a group's name).
         b: The other's.
         period: When (a lull inside it is not an end: LAW.md C6).
-        territory: The state on whose territory the fighting takes place.
+        territory: Where the fighting takes place: a state's code, or the name of a
+            :class:`Territory` of the situation (Crimea, Western Sahara), whose holder that day
+            is the territorial state.
         intensity: How intense it is.
         area: A named area, if the fighting is confined to one.
         source: Where the fact comes from.
@@ -346,7 +401,7 @@ class Hostilities:
     a: str = attrs.field(validator=attrs.validators.instance_of(str))
     b: str = attrs.field(validator=attrs.validators.instance_of(str))
     period: Period = attrs.field(converter=_period)
-    territory: str = attrs.field(converter=_state_code)
+    territory: str = attrs.field(converter=_place)
     intensity: Intensity = attrs.field(
         factory=Intensity, validator=attrs.validators.instance_of(Intensity)
     )
@@ -384,6 +439,11 @@ class Hostilities:
                 "conclusion: give either 'concluded' (the conflict ended with the fighting) or a "
                 "dated conclusion, not both"
             )
+        if self.conclusion.kind not in HOSTILITIES_ENDS:
+            raise InvalidValue(
+                f"conclusion: {self.conclusion.kind.value!r} ends an occupation, not a conflict; "
+                f"use one of {_kinds(HOSTILITIES_ENDS)}"
+            )
 
 
 @attrs.frozen
@@ -409,32 +469,208 @@ class Consent:
             )
 
 
+_PARTIAL = "partial"
+
+
+def _effective(
+    _instance: object, attribute: attrs.Attribute[bool | str | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, bool) and value != _PARTIAL:
+        raise InvalidValue(
+            f"{attribute.name}: expected true, false, 'partial' or unknown (None), got "
+            f"{str(value)[:60]!r}"
+        )
+
+
 @attrs.frozen
 class Occupation:
-    """A state's control of another state's territory (Hague Regulations art. 42).
+    """A state's control of territory not its own (Hague Regulations art. 42).
 
     Attributes:
         occupant: The occupying state.
-        territory: The state whose territory is occupied.
+        territory: What is occupied: a state's code (its territory), or the name of a
+            :class:`Territory` of the situation (Kherson, Crimea, Western Sahara).
         period: When.
         effective_control: Whether the occupant's authority is in fact established and able to
-            be exercised (``None``: unknown).
+            be exercised: ``True``; ``False``; ``"partial"`` where it controls some matters or
+            parts only, and the law of occupation binds it in proportion to that control (ICJ,
+            advisory opinion of 19 July 2024 on the occupied Palestinian territory, on Gaza);
+            ``None``: unknown.
         area: The area occupied, if not the whole territory.
         through: A group through which the occupant exercises control (under its overall control).
         source: Where the fact comes from.
+        conclusion: The dated end of the occupation (a transfer of authority, a withdrawal, a
+            peace), with its source: from its day there is no occupation. The period's ``end``,
+            if given, must be the day before.
     """
 
     occupant: str = attrs.field(converter=_state_code)
-    territory: str = attrs.field(converter=_state_code)
+    territory: str = attrs.field(converter=_place)
     period: Period = attrs.field(converter=_period)
-    effective_control: bool | None = attrs.field(default=None, validator=_tri)
+    effective_control: bool | str | None = attrs.field(default=None, validator=_effective)
     area: str | None = attrs.field(default=None, validator=_optional_text)
     through: str | None = attrs.field(default=None, validator=_optional_text)
     source: Source | None = None
+    conclusion: Conclusion | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conclusion))
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.occupant == self.territory:
             raise InvalidValue(f"occupation: {self.occupant} cannot occupy its own territory")
+        c = self.conclusion
+        if c is None:
+            return
+        if c.kind not in OCCUPATION_ENDS:
+            raise InvalidValue(
+                f"conclusion: an occupation does not end with {c.kind.value!r} (the law of "
+                "occupation applies beyond the general close of military operations: GC IV "
+                f"art. 6(3), AP I art. 3(b)); use one of {_kinds(OCCUPATION_ENDS)}"
+            )
+        if c.on <= self.period.start:
+            raise InvalidValue(
+                f"conclusion: {c.on} is not after the occupation's start ({self.period.start})"
+            )
+        last = c.on.subtract(days=1)
+        if self.period.end is not None and self.period.end != last:
+            raise InvalidValue(
+                f"conclusion: the occupation ends on {c.on}, so its last day is {last}, not "
+                f"'end' = {self.period.end}; give the same end, or leave 'end' out"
+            )
+
+    @property
+    def days(self) -> Period:
+        """The days of the occupation: its period, ended the day before its conclusion."""
+        if self.conclusion is None or self.period.end is not None:
+            return self.period
+        return Period(self.period.start, self.conclusion.on.subtract(days=1))
+
+    @property
+    def partial(self) -> bool:
+        """Whether the occupant's effective control is partial (``effective_control='partial'``)."""
+        return self.effective_control == _PARTIAL
+
+
+class HoldingRole(enum.StrEnum):
+    """How a state stands to a territory on a day."""
+
+    SOVEREIGN = "sovereign"
+    """The territory is the state's own, as the authority holds it."""
+    ADMINISTERS = "administers"
+    """The state administers the territory without sovereignty being held (a non-self-governing
+    territory, a disputed one) or beside a dispute."""
+    CLAIMS = "claims"
+    """The state claims the territory (an annexation, a dispute); a claim makes no state the
+    territorial state."""
+
+
+def _holding_role(value: object) -> HoldingRole:
+    if isinstance(value, HoldingRole):
+        return value
+    if isinstance(value, str) and value in {r.value for r in HoldingRole}:
+        return HoldingRole(value)
+    choices = ", ".join(repr(r.value) for r in HoldingRole)
+    raise InvalidValue(f"role: {str(value)[:60]!r} is not one of {choices}")
+
+
+@attrs.frozen
+class Holding:
+    """How a state stood to a territory during a period, as an authority found it.
+
+    Attributes:
+        state: The state's code.
+        role: Sovereign, administering or claiming.
+        period: When.
+        source: Where the fact comes from.
+    """
+
+    state: str = attrs.field(converter=_state_code)
+    role: HoldingRole = attrs.field(converter=_holding_role)
+    period: Period = attrs.field(converter=_period)
+    source: Source | None = None
+
+
+def _holdings(value: Iterable[Holding]) -> tuple[Holding, ...]:
+    out = tuple(value)
+    for h in out:
+        if not isinstance(h, Holding):
+            raise InvalidType(f"holdings: expected Holding facts, not {type(h).__name__}")
+    return out
+
+
+def _overlap(a: Period, b: Period) -> bool:
+    return (a.end is None or b.start <= a.end) and (b.end is None or a.start <= b.end)
+
+
+@attrs.frozen
+class Territory:
+    """A territory named in a situation: part of a state, disputed, or no state's.
+
+    Facts of hostilities and occupation may name it instead of a state, so that a file need not
+    adopt a claim (Western Sahara need not be written as Morocco, nor the Falklands as the United
+    Kingdom), and occupation can be asked about it alone (Kherson, apart from the rest of
+    Ukraine). Its holdings say who held it, administered it or claimed it, and when.
+
+    The *territorial state* of a territory on a day is the state sovereign over it that day, or
+    else the state administering it, or else none: a claim makes no state territorial. Consent
+    to foreign forces, force on a state's territory, AP II and the occupied party are read of
+    that state.
+
+    Attributes:
+        name: Its name, unique in the situation: an ISO 3166-1 code of a territory that is no
+            state's (``"ESH"``) or a name (``"Crimea"``). Not the code of a state of the
+            situation.
+        holdings: Who held, administered or claimed it, over time; at most one sovereign and one
+            administering state a day.
+        source: Where the description comes from.
+    """
+
+    name: str = attrs.field(validator=_group_name)
+    holdings: tuple[Holding, ...] = attrs.field(default=(), converter=_holdings)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for role in (HoldingRole.SOVEREIGN, HoldingRole.ADMINISTERS):
+            same = sorted(
+                (h for h in self.holdings if h.role is role), key=lambda h: h.period.start
+            )
+            reach: Holding | None = None  # the one reaching furthest so far
+            for b in same:
+                a = reach
+                if a is not None and _overlap(a.period, b.period):
+                    raise InvalidValue(
+                        f"territory {self.name!r}: two states {role.value} it at once ({a.state} "
+                        f"{a.period}, {b.state} {b.period}); record a rival as 'claims'"
+                    )
+                if reach is None or (
+                    reach.period.end is not None
+                    and (b.period.end is None or b.period.end > reach.period.end)
+                ):
+                    reach = b
+
+    def holder(self, on: Date) -> str | None:
+        """The territorial state on ``on``: sovereign, else administering, else ``None``."""
+        for role in (HoldingRole.SOVEREIGN, HoldingRole.ADMINISTERS):
+            for h in self.holdings:
+                if h.role is role and active(h.period, on):
+                    return h.state
+        return None
+
+    def claimants(self, on: Date) -> tuple[str, ...]:
+        """The states claiming it on ``on`` without holding it, sorted."""
+        return tuple(
+            sorted(
+                {
+                    h.state
+                    for h in self.holdings
+                    if h.role is HoldingRole.CLAIMS and active(h.period, on)
+                }
+            )
+        )
+
+
+def _territories(value: Iterable[Territory]) -> tuple[Territory, ...]:
+    return tuple(value)
 
 
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
@@ -494,6 +730,7 @@ class Situation:
         consents: Consent of territorial states to foreign forces.
         occupations: Occupations.
         source: Where the description as a whole comes from.
+        territories: Territories that facts name instead of a state (:class:`Territory`).
     """
 
     name: str
@@ -503,8 +740,15 @@ class Situation:
     consents: tuple[Consent, ...] = attrs.field(default=(), converter=_consents)
     occupations: tuple[Occupation, ...] = attrs.field(default=(), converter=_occupations)
     source: Source | None = None
+    territories: tuple[Territory, ...] = attrs.field(default=(), converter=_territories)
 
     def __attrs_post_init__(self) -> None:
+        places = [t.name for t in self.territories]
+        twice = sorted(n for n, count in collections.Counter(places).items() if count > 1)
+        if twice:
+            raise InvalidValue(
+                f"situation {self.name!r}: territories named twice: {', '.join(twice)}"
+            )
         names = [a.name for a in self.actors]
         dupes = sorted(n for n, count in collections.Counter(names).items() if count > 1)
         if dupes:
@@ -526,8 +770,50 @@ class Situation:
         for o in self.occupations:
             if o.through is not None and o.through not in groups:
                 problems.append(f"occupation through an unknown group {o.through!r}")
+        declared = set(places)
+        problems += [
+            f"territory {t.name!r} has the code of a state of the situation; name the state, or "
+            "give the territory another name"
+            for t in self.territories
+            if t.name in known
+        ]
+        for what, place in (
+            *(("hostilities", h.territory) for h in self.hostilities),
+            *(("occupation", o.territory) for o in self.occupations),
+        ):
+            if place not in declared and not _CODE.fullmatch(place):
+                problems.append(
+                    f"{what} on {place!r}: neither a state code nor a declared territory"
+                )
+        for o in self.occupations:
+            t = self.territory(o.territory)
+            if t is not None and any(
+                h.state == o.occupant and h.role is not HoldingRole.CLAIMS
+                for h in t.holdings
+                if _overlap(h.period, o.days)
+            ):
+                problems.append(
+                    f"occupation of {t.name!r} by {o.occupant}, which holds it then; a state "
+                    "does not occupy what it holds (record its hold as 'claims')"
+                )
         if problems:
             raise InvalidValue(f"situation {self.name!r}: " + "; ".join(problems))
+
+    def territory(self, name: str) -> Territory | None:
+        """The declared territory called ``name``, or ``None`` (a state's code)."""
+        for t in self.territories:
+            if t.name == name:
+                return t
+        return None
+
+    def holder(self, place: str, on: Date) -> str | None:
+        """The territorial state of ``place`` on ``on``.
+
+        The state itself for a state's code; for a declared territory its
+        :meth:`Territory.holder`, ``None`` where no state holds it.
+        """
+        t = self.territory(place)
+        return place if t is None else t.holder(on)
 
     def actor(self, name: str) -> Actor:
         """Return the actor named ``name``."""
