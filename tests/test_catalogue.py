@@ -85,3 +85,25 @@ def test_ituri_2002_is_the_non_international_conflict_lubanga_found(rec: icclaw.
     after = rec.classify(situation, "2003-09-15")
     assert {c.kind for c in after} == {None}
     assert all(c.finding.missing == ("hostilities.concluded",) for c in after)
+
+
+def test_iraq_2003_occupation_ends_with_the_transfer_of_authority(rec: icclaw.Record) -> None:
+    """Security Council resolution 1483 (22 May 2003), as ASIL Insights reports it, refers to the
+    United States and the United Kingdom as occupying powers; the US Department of Defense
+    ('Occupation Ends', 28 June 2004): the occupation ends when the Coalition Provisional
+    Authority ceases to exist on 28 June 2004 and authority passes to the Iraqi interim
+    government. Each occupation's dated end is that transfer of authority."""
+    situation = icclaw.load_situation("iraq-2003")
+    during = rec.classify(situation, "2004-06-27")
+    assert {(c.parties, c.kind) for c in during} == {
+        (("GBR", "IRQ"), icclaw.ConflictKind.OCCUPATION),
+        (("IRQ", "USA"), icclaw.ConflictKind.OCCUPATION),
+    }
+    assert all(
+        any("ends on 2004-06-28 with a transfer of authority" in q for q in c.finding.qualifiers)
+        for c in during
+    )
+    assert rec.classify(situation, "2004-06-28") == ()
+    assert rec.occupied(situation, "IRQ", "2004-01-01").value == ("GBR", "USA")
+    assert rec.occupied(situation, "IRQ", "2004-06-28").holds is False
+    assert rec.classify(situation, "2003-05-21") == ()

@@ -55,10 +55,18 @@ def test_falklands_1982_international_then_undetermined_without_a_conclusion(
     (an invasion on 2 April 1982; demands an immediate cessation of hostilities); the ICRC dates
     the start of the conflict between the two states to 2 April 1982. No stored source says the
     conflict ended with a general conclusion of peace, so ``concluded`` is left out: after the
-    surrender the engine cannot tell, and names the fact that would decide it."""
+    surrender the engine cannot tell, and names the fact that would decide it. The islands are
+    a territory of the file, administered by the United Kingdom and claimed by Argentina (UN,
+    Non-Self-Governing Territories), occupied by Argentina from 2 April to 14 June 1982."""
     situation = _situation("falklands_1982.toml")
-    (war,) = rec.classify(situation, "1982-05-21")
+    war, occupation = rec.classify(situation, "1982-05-21")
     assert (war.parties, war.kind) == (("ARG", "GBR"), ConflictKind.INTERNATIONAL)
+    assert (war.territory, war.place) == ("GBR", "FLK")  # administered by GBR, claimed by ARG
+    assert any("FLK (administered by GBR, claimed by ARG)" in r.text for r in war.finding.reasons)
+    assert occupation.kind is ConflictKind.OCCUPATION
+    occupied = rec.occupied(situation, "FLK", "1982-05-21")
+    assert (occupied.holds, occupied.value) == (True, ("ARG",))
+    assert rec.occupied(situation, "FLK", "1982-06-15").holds is False
     (after,) = rec.classify(situation, "1982-07-01")
     assert after.parties == ("ARG", "GBR")
     assert after.kind is None

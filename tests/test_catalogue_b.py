@@ -23,9 +23,9 @@ def test_rwanda_1994(rec: icclaw.Record) -> None:
     Obote-Odora (2001) for the period 1 January - 17 July 1994.
 
     AP II: the Chamber's finding could not be read; with the RPF's ability to implement the
-    Protocol unknown, the engine leaves AP II undetermined and names that indicator. After the
-    last day of the period the engine cannot say whether the conflict ended: the RPF's victory is
-    not an end the format can record.
+    Protocol unknown, the engine leaves AP II undetermined and names that indicator. The RPF
+    declared victory and a ceasefire on 18 July 1994 (Peace Accords Matrix), written as the
+    conflict's dated end by defeat: from that day the conflict has ended.
     """
     (conflict,) = classify(rec, "rwanda_1994.toml", "1994-05-01")
     assert conflict.parties == pair("RWA", "RPF")
@@ -38,9 +38,7 @@ def test_rwanda_1994(rec: icclaw.Record) -> None:
     (last_day,) = classify(rec, "rwanda_1994.toml", "1994-07-17")
     assert last_day.kind is ConflictKind.NON_INTERNATIONAL
 
-    (after,) = classify(rec, "rwanda_1994.toml", "1994-07-18")
-    assert after.kind is None
-    assert after.finding.missing == ("hostilities.concluded",)
+    assert classify(rec, "rwanda_1994.toml", "1994-07-18") == ()
 
     assert classify(rec, "rwanda_1994.toml", "1993-12-31") == ()
 

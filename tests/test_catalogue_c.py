@@ -29,7 +29,9 @@ def test_ukraine_2022(rec: icclaw.Record) -> None:
 
     The occupation of the city of Kherson rests on news reports, not on an authority's finding:
     Russian troops took the city hall on 2 March 2022 (The Daily Beast, quoting the mayor) and
-    withdrew on 11 November 2022 (The Independent); the file's last day is 10 November.
+    withdrew on 11 November 2022 (The Independent), the occupation's dated end. The city is a
+    territory of the file, held by Ukraine (UN General Assembly resolution ES-11/4, 12 Oct 2022)
+    and claimed by Russia from 30 September 2022, so its occupation is asked on its own.
     """
     assert _kinds(classify(rec, "ukraine_2022.toml", "2022-06-01")) == {
         pair("RUS", "UKR"): {ConflictKind.INTERNATIONAL, ConflictKind.OCCUPATION}
@@ -48,6 +50,15 @@ def test_ukraine_2022(rec: icclaw.Record) -> None:
     assert after_withdrawal.kind is ConflictKind.INTERNATIONAL
 
     assert classify(rec, "ukraine_2022.toml", "2022-02-23") == ()
+
+    situation = icclaw.load_situation("ukraine-2022")
+    occupied = rec.occupied(situation, "Kherson", "2022-10-01")
+    assert occupied.holds is True
+    assert occupied.value == ("RUS",)
+    assert any("claimed by RUS" in r.text for r in occupied.reasons)  # a claim, not a title
+    assert rec.occupied(situation, "Kherson", "2022-12-01").holds is False
+    assert rec.occupied(situation, "Kherson", "2022-03-01").holds is False
+    assert rec.occupied(situation, "UKR", "2022-06-01").qualifiers[0] == "in part only: Kherson"
 
 
 def test_libya_2011(rec: icclaw.Record) -> None:

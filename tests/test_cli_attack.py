@@ -371,7 +371,7 @@ def test_every_option_a_command_shows_in_its_help_is_honoured() -> None:
     assert taken["parties"] == answering
     assert taken["cooperation"] == answering
     assert taken["timeline"] == {"--known-on", "--json"}
-    assert taken["classify"] == {"--on", "--policy", "--json"}
+    assert taken["classify"] == {"--on", "--policy", "--json", "--territory"}
     assert taken["coverage"] == {"--json", "--markdown"}
     assert answering < taken["jurisdiction"]
     assert taken["panel"] == {
@@ -417,6 +417,22 @@ def test_classify_on_and_policy_are_taken(capsys: pytest.CaptureFixture[str]) ->
     assert policies == {"minimal"}
     assert main(["classify", UKRAINE, "--on", "1990-01-01", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["on"] == "1990-01-01"  # no conflict: the day asked
+
+
+def test_classify_territory_asks_one_territory(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--territory`` asks only whether that territory is occupied on the day; a name the
+    situation does not declare is one clear line naming what it does declare."""
+    argv = ["classify", "ukraine-2022", "--territory", "Kherson", "--on", "2022-12-01", "--json"]
+    assert main(argv) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["question"] == "Is Kherson under occupation on 2022-12-01?"
+    assert data["holds"] is False
+    assert main(["classify", "ukraine-2022", "--territory", "Kherson", "--on", "2022-06-01"]) == 0
+    assert capsys.readouterr().out.startswith("Is Kherson under occupation on 2022-06-01? YES")
+    assert main(["classify", "ukraine-2022", "--territory", "Kherzon", "--on", "2022-06-01"]) == 2
+    err = capsys.readouterr().err
+    assert "it declares: Kherson" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 # --- --data ------------------------------------------------------------------------------------

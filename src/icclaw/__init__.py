@@ -55,6 +55,8 @@ from icclaw.ihl import (
     Consent,
     Control,
     ControlLevel,
+    Holding,
+    HoldingRole,
     Hostilities,
     IhlDeclaration,
     IhlDeclarationKind,
@@ -63,6 +65,7 @@ from icclaw.ihl import (
     Organisation,
     Situation,
     StateActor,
+    Territory,
 )
 from icclaw.policy import (
     AggressionAcceptance,
@@ -108,6 +111,8 @@ __all__ = [
     "DeclarationKind",
     "Event",
     "Finding",
+    "Holding",
+    "HoldingRole",
     "Hostilities",
     "IacThreshold",
     "IcclawError",
@@ -143,6 +148,7 @@ __all__ = [
     "StateActor",
     "StateCategory",
     "StateReferral",
+    "Territory",
     "Treaty",
     "TreatyGroup",
     "TreatyStatus",

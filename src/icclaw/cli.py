@@ -5,7 +5,8 @@ Each command takes only the options that mean something to it:
 * ``status``, ``parties``, ``cooperation``, ``jurisdiction``: ``--on``, ``--known-on``,
   ``--policy``, ``--json`` (``jurisdiction`` also the event and the trigger).
 * ``timeline``: ``--known-on`` (only the acts the record held on that day), ``--json``.
-* ``classify``: ``--on``, ``--policy``, ``--json`` (the classification takes no ``--known-on``).
+* ``classify``: ``--on``, ``--policy``, ``--json``, ``--territory`` (the classification takes no
+  ``--known-on``).
 * ``coverage``: ``--json`` or ``--markdown``.
 
 Every command also takes ``--data FOLDER`` (a record of your own) and ``--verbose`` (which may
@@ -431,6 +432,12 @@ def _parser() -> argparse.ArgumentParser:
         "file",
         help="a situation file (.toml or .json), or a name in the catalogue "
         "(icclaw situations lists them)",
+    )
+    p.add_argument(
+        "--territory",
+        metavar="NAME",
+        help="ask only whether this territory of the situation (or state code) is under "
+        "occupation on the day: e.g. --territory Kherson",
     )
     p = sub.add_parser(
         "situations",
@@ -949,6 +956,9 @@ def _cooperation(record: Record, args: argparse.Namespace, policy: Policy) -> st
 
 def _classify(record: Record, args: argparse.Namespace, policy: Policy) -> str:
     situation = icclaw.load_situation(args.file)
+    if args.territory is not None:
+        finding = record.occupied(situation, args.territory, args.on, policy=policy)
+        return finding.to_json(indent=2) if args.json else finding.explain()
     conflicts = record.classify(situation, args.on, policy=policy)
     laws = [record.applicable_law(c, policy=policy) for c in conflicts]
     if args.json:

@@ -360,6 +360,27 @@ class Record(FactBase):
 
         return classify(self, situation, self._day(on), policy)
 
+    def occupied(
+        self,
+        situation: Situation,
+        territory: str,
+        on: DateLike | None = None,
+        *,
+        policy: Policy | None = None,
+    ) -> Finding:
+        """Whether ``territory`` is under occupation on ``on`` (Hague Regulations art. 42).
+
+        ``territory`` is a :class:`~icclaw.ihl.Territory` of the situation (``"Kherson"``) or a
+        state's code. The Finding holds yes, no or undetermined; its ``value`` is the occupants.
+        See :func:`icclaw.ihl.classify.occupied`.
+
+        Raises:
+            InvalidValue: ``territory`` is neither a state code nor a territory of the situation.
+        """
+        from icclaw.ihl.classify import occupied  # noqa: PLC0415
+
+        return occupied(self, situation, territory, self._day(on), policy)
+
     def applicable_law(
         self, conflict: Conflict, on: DateLike | None = None, *, policy: Policy | None = None
     ) -> Finding:

@@ -13,6 +13,8 @@ from icclaw.ihl.facts import (
     Consent,
     Control,
     ControlLevel,
+    Holding,
+    HoldingRole,
     Hostilities,
     IhlDeclaration,
     IhlDeclarationKind,
@@ -21,6 +23,7 @@ from icclaw.ihl.facts import (
     Organisation,
     Situation,
     StateActor,
+    Territory,
 )
 
 __all__ = [
@@ -32,6 +35,8 @@ __all__ = [
     "Consent",
     "Control",
     "ControlLevel",
+    "Holding",
+    "HoldingRole",
     "Hostilities",
     "IhlDeclaration",
     "IhlDeclarationKind",
@@ -40,4 +45,5 @@ __all__ = [
     "Organisation",
     "Situation",
     "StateActor",
+    "Territory",
 ]

@@ -24,17 +24,20 @@ its fighting ended (C6), on the last day of fighting.
 from __future__ import annotations
 
 import enum
+import re
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import attrs
 
 from icclaw import status as treaty_law
+from icclaw.errors import InvalidValue
 from icclaw.findings import Citation, Finding, Reason
 from icclaw.ihl.facts import (
     ArmedGroup,
     Conclusion,
     ConclusionKind,
     ControlLevel,
+    HoldingRole,
     Hostilities,
     Intensity,
     Occupation,
@@ -63,10 +66,12 @@ __all__ = [
     "classify_liberation_war",
     "classify_occupation",
     "classify_state_group",
+    "occupied",
     "threshold",
 ]
 
 _T = TypeVar("_T")
+_STATE_CODE = re.compile(r"[A-Z]{3}")
 GC = "Geneva Conventions"
 _CA2 = Citation(GC, "common art. 2(1)")
 _CA2_2 = Citation(GC, "common art. 2(2)")
@@ -311,7 +316,15 @@ def _where(ctx: Ctx, place: str) -> str:
         return f"the territory of {place}"
     host = t.holder(ctx.facts_on)
     claims = [c for c in t.claimants(ctx.facts_on) if c != host]
-    held = f"held by {host}" if host else "held by no state"
+    sovereign = any(
+        h.state == host and h.role is HoldingRole.SOVEREIGN and active(h.period, ctx.facts_on)
+        for h in t.holdings
+    )
+    held = (
+        "held by no state"
+        if host is None
+        else (f"held by {host}" if sovereign else f"administered by {host}")
+    )
     claimed = f", claimed by {', '.join(claims)}" if claims else ""
     return f"{place} ({held}{claimed})"
 
@@ -1193,6 +1206,81 @@ def classify(
         if active(o.days, on):
             found.append(classify_occupation(ctx, o))
     return _combine(found)
+
+
+def occupied(
+    record: FactBase, situation: Situation, place: str, on: Date, policy: Policy | None = None
+) -> Finding:
+    """Hague Regulations art. 42, asked of one territory: is ``place`` under occupation on ``on``?
+
+    ``place`` is a declared :class:`~icclaw.ihl.Territory` or a state's code. An occupation
+    counts for it when it is of ``place`` itself, of the whole of the state holding ``place``
+    that day (an occupation of all Ukraine covers Kherson), or — asked of a state — of a
+    territory that state holds that day, or of an area of it (then in part only). Each is
+    classified by :func:`classify_occupation`.
+
+    Yes when one of them is an occupation (``value``: the occupants, sorted); undetermined when
+    none is and one is undetermined (``missing`` names what would decide it); no otherwise,
+    also when the situation records no occupation of it that day — the situation is the
+    authority's account, and what it does not state is not found.
+
+    Raises:
+        InvalidValue: ``place`` is neither a state code nor a territory of the situation.
+        UnknownState: a state code of the situation is not a state of the record.
+    """
+    policy = policy or DEFAULT_POLICY
+    t = situation.territory(place)
+    if t is None and not (isinstance(place, str) and _STATE_CODE.fullmatch(place)):
+        names = ", ".join(x.name for x in situation.territories) or "none"
+        raise InvalidValue(
+            f"territory {str(place)[:60]!r}: neither a state code (e.g. 'UKR') nor a territory "
+            f"of the situation (it declares: {names})"
+        )
+    _check_codes(record, situation)
+    if t is None:
+        record.state(place)
+    ctx = Ctx(record, situation, on, policy, on)
+    host = situation.holder(place, on)
+    found: list[tuple[Occupation, Conflict, bool]] = []  # (occupation, answer, of the whole)
+    for o in sorted(situation.occupations, key=_occupation_key):
+        if not active(o.days, on):
+            continue
+        covers = o.territory == place or (t is not None and o.area is None and o.territory == host)
+        within = t is None and o.territory != place and situation.holder(o.territory, on) == place
+        if covers or within:
+            found.append((o, classify_occupation(ctx, o), covers and o.area is None))
+    yes = [(o, c, w) for o, c, w in found if c.kind is ConflictKind.OCCUPATION]
+    open_ = [(o, c, w) for o, c, w in found if c.kind is None]
+    reasons: list[Reason] = []
+    for _, c, _ in yes or open_ or found:
+        reasons += [r for r in c.finding.reasons if r not in reasons]
+    qualifiers: list[str] = []
+    if yes and not any(w for _, _, w in yes):
+        parts = sorted({f"{o.area} ({o.territory})" if o.area else o.territory for o, _, _ in yes})
+        qualifiers.append(f"in part only: {', '.join(parts)}")
+    for _, c, _ in yes:
+        qualifiers += [q for q in c.finding.qualifiers if q not in qualifiers]
+    if not found:
+        reasons.append(
+            Reason(
+                f"the situation records no occupation of {place}"
+                + (", nor of the whole of the state holding it," if t is not None else "")
+                + f" on {on}",
+                _HR42,
+            )
+        )
+    holds = True if yes else (None if open_ else False)
+    missing = [m for _, c, _ in open_ for m in c.finding.missing] if holds is None else []
+    return record.finding(
+        f"Is {place} under occupation on {on}?",
+        holds,
+        value=tuple(sorted({o.occupant for o, _, _ in yes})) if yes else None,
+        reasons=reasons,
+        missing=list(dict.fromkeys(missing)),
+        qualifiers=qualifiers,
+        policy=policy,
+        on=on,
+    )
 
 
 def _combine(found: list[Conflict]) -> tuple[Conflict, ...]:
