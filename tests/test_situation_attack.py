@@ -131,6 +131,42 @@ start = 2001-02-01
 end = 2001-03-01
 source = "page"
 
+[[territory]]
+name = "Ituri"
+source = "page"
+[[territory.holding]]
+state = "COD"
+role = "sovereign"
+start = 1960-06-30
+source = "report"
+[[territory.holding]]
+state = "UGA"
+role = "claims"
+start = 2001-01-01
+end = 2001-12-31
+
+[[hostilities]]
+a = "UGA"
+b = "Front B"
+start = 2001-03-02
+end = 2001-04-30
+territory = "Ituri"
+[hostilities.conclusion]
+on = 2001-05-01
+kind = "armistice"
+source = "page"
+
+[[occupation]]
+occupant = "UGA"
+territory = "Ituri"
+start = 2001-03-02
+effective_control = "partial"
+source = "report"
+[occupation.conclusion]
+on = 2003-05-06
+kind = "withdrawal"
+source = "page"
+
 [[occupation]]
 occupant = "RWA"
 territory = "COD"
@@ -150,7 +186,7 @@ NAMES = sorted(BASES)
 Form = Literal["toml", "json"]
 FORMS: tuple[Form, ...] = ("toml", "json")
 
-ARRAYS = ("state", "group", "hostilities", "control", "consent", "occupation")
+ARRAYS = ("state", "group", "territory", "hostilities", "control", "consent", "occupation")
 INDICATOR_TABLES = ("organisation", "intensity")
 DATES = ("start", "end", "date")
 REQUIRED = {
@@ -162,13 +198,16 @@ REQUIRED = {
     "consent": {"territorial_state", "foreign_state", "start"},
     "occupation": {"occupant", "territory", "start"},
     "source": {"kind", "title"},
+    "territory": {"name"},
+    "holding": {"state", "role", "start"},
+    "conclusion": {"on", "kind", "source"},
 }
 KNOWN = {
     *REQUIRED["top"],
     *ARRAYS,
     *(key for keys in REQUIRED.values() for key in keys),
     *("source", "sources", "organisation", "liberation_movement", "end", "concluded"),
-    *("conclusion", "on"),
+    *("conclusion", "on", "holding", "role"),
     *("intensity", "area", "effective_control", "through", "url", "reference", "date"),
     *("asserted", *Organisation.INDICATORS, *Intensity.INDICATORS),
 }
@@ -237,7 +276,7 @@ def table_kind(where: Where) -> str:
         return "sources"
     if len(where) == 2 and where[0] == "sources":
         return "source"
-    if last in INDICATOR_TABLES:
+    if last in INDICATOR_TABLES or last == "conclusion":
         return str(last)
     if last == "sources":
         return "indicator-sources"
@@ -394,6 +433,8 @@ def test_a_value_of_another_type_is_refused(
     allowed = {value_class(value, form, date_field=date_field)}
     if is_reference_or_source(where):
         allowed |= {"str", "dict"}
+    if where[-1] == "effective_control":  # true, false or "partial"
+        allowed |= {"bool", "str"}
     others = [c for c in form_classes(form) if c not in allowed]
     if form == "json" and not date_field:  # a JSON date is a string: not another type here
         others.remove("date")
