@@ -28,6 +28,7 @@ PUBLIC = {
     "Situation",
     "StateActor",
     "Territory",
+    "Succession",
     "Holding",
     "HoldingRole",
     "load_situation",

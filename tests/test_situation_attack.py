@@ -61,6 +61,15 @@ code = "UGA"
 [[state]]
 code = "RWA"
 
+[[state]]
+code = "ZAR"
+
+[[succession]]
+predecessor = "ZAR"
+successor = "COD"
+on = 1997-05-17
+source = "page"
+
 [[group]]
 name = "Front A"
 liberation_movement = true
@@ -186,7 +195,16 @@ NAMES = sorted(BASES)
 Form = Literal["toml", "json"]
 FORMS: tuple[Form, ...] = ("toml", "json")
 
-ARRAYS = ("state", "group", "territory", "hostilities", "control", "consent", "occupation")
+ARRAYS = (
+    "state",
+    "group",
+    "territory",
+    "succession",
+    "hostilities",
+    "control",
+    "consent",
+    "occupation",
+)
 INDICATOR_TABLES = ("organisation", "intensity")
 DATES = ("start", "end", "date")
 REQUIRED = {
@@ -201,13 +219,14 @@ REQUIRED = {
     "territory": {"name"},
     "holding": {"state", "role", "start"},
     "conclusion": {"on", "kind", "source"},
+    "succession": {"predecessor", "successor", "on"},
 }
 KNOWN = {
     *REQUIRED["top"],
     *ARRAYS,
     *(key for keys in REQUIRED.values() for key in keys),
     *("source", "sources", "organisation", "liberation_movement", "end", "concluded"),
-    *("conclusion", "on", "holding", "role"),
+    *("conclusion", "on", "holding", "role", "predecessor", "successor"),
     *("intensity", "area", "effective_control", "through", "url", "reference", "date"),
     *("asserted", *Organisation.INDICATORS, *Intensity.INDICATORS),
 }
@@ -312,7 +331,11 @@ def declared(doc: dict[str, Any], where: Where) -> set[str] | None:
         table, _, key = where
         if table == "hostilities" and key in ("a", "b"):
             return {str(x) for x in states | groups}
-        if table == "control" and key == "state":
+        if (table, key) in (
+            ("control", "state"),
+            ("succession", "predecessor"),
+            ("succession", "successor"),
+        ):
             return {str(x) for x in states}
         if (table, key) in (("control", "group"), ("occupation", "through")):
             return {str(x) for x in groups}

@@ -173,11 +173,16 @@ def test_a_territory_is_occupied_exactly_when_an_occupation_covering_it_is(
     finding = REC.occupied(situation, place, on)
     host = situation.holder(place, on)
     t = situation.territory(place)
+    standing = [  # as they stand that day, across any succession of states
+        o
+        for given in situation.occupations
+        if active(given.days, on)
+        and (o := icclaw.ihl.classify._occupation_on(situation, given, on)) is not None
+    ]
     covering = [
         o
-        for o in situation.occupations
-        if active(o.days, on)
-        and (
+        for o in standing
+        if (
             o.territory == place
             or (t is not None and o.area is None and o.territory == host)
             or (t is None and situation.holder(o.territory, on) == place)

@@ -65,6 +65,7 @@ from icclaw.ihl import (
     Organisation,
     Situation,
     StateActor,
+    Succession,
     Territory,
 )
 from icclaw.policy import (
@@ -148,6 +149,7 @@ __all__ = [
     "StateActor",
     "StateCategory",
     "StateReferral",
+    "Succession",
     "Territory",
     "Treaty",
     "TreatyGroup",

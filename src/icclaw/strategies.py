@@ -42,6 +42,7 @@ from icclaw.ihl.facts import (
     Organisation,
     Situation,
     StateActor,
+    Succession,
     Territory,
 )
 from icclaw.policy import (
@@ -447,9 +448,11 @@ def situations(
 ) -> st.SearchStrategy[Situation]:
     """Situations over the given state codes.
 
-    Hostilities between states and groups (concluded, not or unknown), control of every level
-    (up to two states per group), consent and occupation (directly or through a group), some
-    groups liberation movements, with generated indicators and periods.
+    Hostilities between states and groups (concluded, not or unknown, or with a dated end),
+    control of every level (up to two states per group), consent and occupation (directly or
+    through a group, with partial control or a dated end), territories with holdings, now and
+    then a succession of one state by another, some groups liberation movements, with generated
+    indicators and periods.
     """
 
     @st.composite
@@ -538,6 +541,9 @@ def situations(
                         conclusion=conclusion,
                     )
                 )
+        successions = []
+        if len(states) >= 2 and draw(st.integers(0, 4)) == 0:
+            successions.append(Succession(states[0], states[1], draw(dates(start, end))))
         return Situation(
             "generated",
             [*(StateActor(c) for c in states), *groups],
@@ -546,6 +552,7 @@ def situations(
             consents,
             occupations,
             territories=territories,
+            successions=successions,
         )
 
     return build()

@@ -80,6 +80,7 @@ from icclaw.ihl.facts import (
     Organisation,
     Situation,
     StateActor,
+    Succession,
     Territory,
     overlapping_controls,
 )
@@ -95,7 +96,16 @@ Form = Literal["toml", "json"]
 HEADLINE = "invalid situation file"
 """The first line of the report of a refused situation file."""
 
-_ARRAYS = ("state", "group", "territory", "hostilities", "control", "consent", "occupation")
+_ARRAYS = (
+    "state",
+    "group",
+    "territory",
+    "succession",
+    "hostilities",
+    "control",
+    "consent",
+    "occupation",
+)
 _TOP = ("schema", "name", "source", "sources", *_ARRAYS)
 _CODE = re.compile(r"[A-Z]{3}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -139,6 +149,8 @@ _MISSING = {
     "title": "what the source is, in words a reader can look up",
     "on": "the day the conclusion was reached, a date",
     "role": _EXPECTED["role"],
+    "predecessor": "the code of the [[state]] succeeded",
+    "successor": "the code of the [[state]] carrying on its part",
 }
 """What each required field holds, for the report of its absence."""
 _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
@@ -195,6 +207,12 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "territory": {
         "name": ("name", True),
         "holding": ("holdings", False),
+        "source": ("source", False),
+    },
+    "succession": {
+        "predecessor": ("state", True),
+        "successor": ("state", True),
+        "on": ("date", True),
         "source": ("source", False),
     },
     "holding": {
@@ -476,6 +494,23 @@ class _Situation(Reader):
                 out.append(territory)
         return out
 
+    def succession(self, raw: Mapping[str, Any], entry: str) -> Succession | None:
+        """Read a ``[[succession]]`` table: a state carrying on another's part from a day."""
+        values = self.table(raw, "succession", entry)
+        if values is None:
+            return None
+        if values["predecessor"] == values["successor"]:
+            self.wrong(
+                entry, "successor", values["successor"], "a state other than the predecessor"
+            )
+            return None
+        return self.build(
+            entry,
+            lambda: Succession(
+                values["predecessor"], values["successor"], values["on"], values.get("source")
+            ),
+        )
+
     def conclusion(self, raw: Mapping[str, Any], entry: str) -> Conclusion | None:
         """Read a ``[hostilities.conclusion]`` table: the dated end of the conflict."""
         values = self.table(raw, "conclusion", entry)
@@ -676,6 +711,7 @@ class _Situation(Reader):
         controls = self.read_controls(rows["control"])
         consents = self.facts(rows["consent"], "consent", self.consent, _without_source)
         occupations = self.facts(rows["occupation"], "occupation", self.occupation, _without_source)
+        successions = self.facts(rows["succession"], "succession", self.succession, _no_source)
         if self.problems:
             raise DataError(self.problems, HEADLINE)
         situation = self.build(
@@ -689,6 +725,7 @@ class _Situation(Reader):
                 occupations,
                 source,
                 territories,
+                successions,
             ),
         )
         if situation is None or self.problems:
@@ -929,6 +966,7 @@ _LABELS = {
     "consent": ("territorial_state", " to ", "foreign_state"),
     "occupation": ("occupant", " in ", "territory"),
     "territory": ("name", "", ""),
+    "succession": ("predecessor", " by ", "successor"),
 }
 
 
@@ -947,3 +985,8 @@ def _hostilities_key(h: Hostilities) -> object:
 
 def _without_source(fact: Consent | Occupation) -> object:
     return attrs.evolve(fact, source=None)
+
+
+def _no_source(fact: Succession) -> object:
+    """One succession of a predecessor: given twice, whatever its day or source."""
+    return fact.predecessor

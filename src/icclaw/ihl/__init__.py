@@ -23,6 +23,7 @@ from icclaw.ihl.facts import (
     Organisation,
     Situation,
     StateActor,
+    Succession,
     Territory,
 )
 
@@ -45,5 +46,6 @@ __all__ = [
     "Organisation",
     "Situation",
     "StateActor",
+    "Succession",
     "Territory",
 ]

@@ -239,7 +239,9 @@ def threshold(
 def _controls(situation: Situation, group: str, on: Date) -> dict[str, ControlLevel]:
     """Every state's control over ``group`` on ``on`` (one fact per state and day: Situation)."""
     return {
-        c.state: c.level for c in situation.controls if c.group == group and active(c.period, on)
+        situation.identity(c.state, on): c.level
+        for c in situation.controls
+        if c.group == group and active(c.period, on)
     }
 
 
@@ -295,7 +297,9 @@ def _attached(state: str, group: str, level: ControlLevel) -> str:
 
 def _consented(situation: Situation, territorial: str, foreign: str, on: Date) -> bool:
     return any(
-        c.territorial_state == territorial and c.foreign_state == foreign and active(c.period, on)
+        situation.identity(c.territorial_state, on) == territorial
+        and situation.identity(c.foreign_state, on) == foreign
+        and active(c.period, on)
         for c in situation.consents
     )
 
@@ -1145,6 +1149,46 @@ def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -
     return _uncertain(found, ctx, why, ["hostilities.concluded"])
 
 
+def _carried(
+    situation: Situation, h: Hostilities, on: Date
+) -> tuple[Hostilities | None, tuple[str, ...]]:
+    """``h`` as it stands on ``on``: each state replaced by the one carrying on its part.
+
+    Also says what was carried, in words (:class:`~icclaw.ihl.Succession`); ``None`` where a
+    state would fight its own successor.
+    """
+    if not situation.successions:
+        return h, ()
+    a, b = situation.identity(h.a, on), situation.identity(h.b, on)
+    territory = situation.identity(h.territory, on)
+    if (a, b, territory) == (h.a, h.b, h.territory):
+        return h, ()
+    if a == b:
+        return None, ()
+    said = []
+    for before, after in ((h.a, a), (h.b, b), (h.territory, territory)):
+        if before != after:
+            x = next(x for x in situation.successions if x.predecessor == before)
+            source = f" ({x.source.title})" if x.source else ""
+            said.append(
+                f"{after} carries on {before}'s part in the situation from {x.on}{source}: the hostilities go on across the change of identity"
+            )
+    return attrs.evolve(h, a=a, b=b, territory=territory), tuple(dict.fromkeys(said))
+
+
+def _occupation_on(situation: Situation, o: Occupation, on: Date) -> Occupation | None:
+    """``o`` as it stands on ``on``: its states replaced by those carrying on their part.
+
+    (:class:`~icclaw.ihl.Succession`); ``None`` where the occupant would hold its own land.
+    """
+    occupant, territory = situation.identity(o.occupant, on), situation.identity(o.territory, on)
+    if (occupant, territory) == (o.occupant, o.territory):
+        return o
+    if occupant == territory:
+        return None
+    return attrs.evolve(o, occupant=occupant, territory=territory)
+
+
 def _check_codes(record: FactBase, situation: Situation) -> None:
     """Every state code the situation names must be a state of the record (one clear error)."""
     codes = {a.code for a in situation.actors if isinstance(a, StateActor)}
@@ -1154,6 +1198,7 @@ def _check_codes(record: FactBase, situation: Situation) -> None:
     codes |= {c.state for c in situation.controls}
     codes |= {x for c in situation.consents for x in (c.territorial_state, c.foreign_state)}
     codes |= {o.occupant for o in situation.occupations}
+    codes |= {x for s in situation.successions for x in (s.predecessor, s.successor)}
     codes |= {o.territory for o in situation.occupations if o.territory not in declared}
     for code in sorted(codes):
         record.state(code)
@@ -1177,12 +1222,15 @@ def classify(
     policy = policy or DEFAULT_POLICY
     _check_codes(record, situation)
     found: list[Conflict] = []
-    for h in sorted(situation.hostilities, key=_hostilities_key):
-        going = _ongoing(h, on)
+    for given in sorted(situation.hostilities, key=_hostilities_key):
+        going = _ongoing(given, on)
         if going is None:
             continue
         facts_on, how = going
         ctx = Ctx(record, situation, on, policy, facts_on)
+        h, carried = _carried(situation, given, facts_on)
+        if h is None:
+            continue
         first, second = situation.actor(h.a), situation.actor(h.b)
         if type(first) is type(second) and first.name > second.name:
             first, second = second, first  # the same answer whichever way round they are given
@@ -1200,11 +1248,19 @@ def classify(
         if situation.territory(h.territory) is not None:
             host = _host(ctx, h.territory)
             now = [attrs.evolve(c, territory=host, place=h.territory) for c in now]
+        if carried:
+            now = [
+                attrs.evolve(
+                    c, finding=attrs.evolve(c.finding, qualifiers=(*c.finding.qualifiers, *carried))
+                )
+                for c in now
+            ]
         found += _after_fighting(ctx, h, now, how) if how else now
     ctx = Ctx(record, situation, on, policy, on)
     for o in sorted(situation.occupations, key=_occupation_key):
-        if active(o.days, on):
-            found.append(classify_occupation(ctx, o))
+        held = _occupation_on(situation, o, on) if active(o.days, on) else None
+        if held is not None:
+            found.append(classify_occupation(ctx, held))
     return _combine(found)
 
 
@@ -1242,8 +1298,9 @@ def occupied(
     ctx = Ctx(record, situation, on, policy, on)
     host = situation.holder(place, on)
     found: list[tuple[Occupation, Conflict, bool]] = []  # (occupation, answer, of the whole)
-    for o in sorted(situation.occupations, key=_occupation_key):
-        if not active(o.days, on):
+    for given in sorted(situation.occupations, key=_occupation_key):
+        o = _occupation_on(situation, given, on) if active(given.days, on) else None
+        if o is None:
             continue
         covers = o.territory == place or (t is not None and o.area is None and o.territory == host)
         within = t is None and o.territory != place and situation.holder(o.territory, on) == place

@@ -39,6 +39,7 @@ __all__ = [
     "Organisation",
     "Situation",
     "StateActor",
+    "Succession",
     "Territory",
 ]
 
@@ -673,6 +674,38 @@ def _territories(value: Iterable[Territory]) -> tuple[Territory, ...]:
     return tuple(value)
 
 
+@attrs.frozen
+class Succession:
+    """A state whose part in the situation another carries on from a day: a change of identity.
+
+    From ``on``, what the ``predecessor`` did in the situation — fight with its armed forces,
+    control a group, consent, occupy — is the ``successor``'s: the hostilities carry across the
+    change (the armed forces of the Socialist Federal Republic of Yugoslavia and the Federal
+    Republic of Yugoslavia, proclaimed on 27 April 1992). Whether the successor continues the
+    predecessor's legal personality is another question, which this fact does not answer (the
+    FRY's claim to continue the SFRY was not accepted: General Assembly resolution 47/1).
+
+    Attributes:
+        predecessor: The state succeeded (its code).
+        successor: The state carrying on (its code).
+        on: The first day the successor carries on.
+        source: Where the fact comes from.
+    """
+
+    predecessor: str = attrs.field(converter=_state_code)
+    successor: str = attrs.field(converter=_state_code)
+    on: Date = attrs.field(converter=to_date)
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.predecessor == self.successor:
+            raise InvalidValue(f"succession: {self.predecessor} cannot succeed itself")
+
+
+def _successions(value: Iterable[Succession]) -> tuple[Succession, ...]:
+    return tuple(value)
+
+
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(value)
 
@@ -731,6 +764,7 @@ class Situation:
         occupations: Occupations.
         source: Where the description as a whole comes from.
         territories: Territories that facts name instead of a state (:class:`Territory`).
+        successions: States whose part another carries on from a day (:class:`Succession`).
     """
 
     name: str
@@ -741,6 +775,7 @@ class Situation:
     occupations: tuple[Occupation, ...] = attrs.field(default=(), converter=_occupations)
     source: Source | None = None
     territories: tuple[Territory, ...] = attrs.field(default=(), converter=_territories)
+    successions: tuple[Succession, ...] = attrs.field(default=(), converter=_successions)
 
     def __attrs_post_init__(self) -> None:
         places = [t.name for t in self.territories]
@@ -785,6 +820,20 @@ class Situation:
                 problems.append(
                     f"{what} on {place!r}: neither a state code nor a declared territory"
                 )
+        states = {a.code for a in self.actors if isinstance(a, StateActor)}
+        seen: set[str] = set()
+        for x in self.successions:
+            problems += [
+                f"succession of {x.predecessor} by {x.successor}: {code} is not a [[state]] of "
+                "the situation"
+                for code in (x.predecessor, x.successor)
+                if code not in states
+            ]
+            if x.predecessor in seen:
+                problems.append(f"{x.predecessor} is succeeded twice; give one succession")
+            seen.add(x.predecessor)
+        if not problems and self._circular():
+            problems.append("successions go round in a circle; a state cannot succeed itself")
         for o in self.occupations:
             t = self.territory(o.territory)
             if t is not None and any(
@@ -798,6 +847,26 @@ class Situation:
                 )
         if problems:
             raise InvalidValue(f"situation {self.name!r}: " + "; ".join(problems))
+
+    def _circular(self) -> bool:
+        after = {x.predecessor: x.successor for x in self.successions}
+        for start in after:
+            code, steps = start, 0
+            while code in after:
+                code, steps = after[code], steps + 1
+                if code == start or steps > len(after):
+                    return True
+        return False
+
+    def identity(self, code: str, on: Date) -> str:
+        """The state that carries on ``code``'s part on ``on``.
+
+        Itself, or its successor (and that one's successor, in turn): :class:`Succession`.
+        """
+        after = {x.predecessor: x for x in self.successions}
+        while code in after and after[code].on <= on:
+            code = after[code].successor
+        return code
 
     def territory(self, name: str) -> Territory | None:
         """The declared territory called ``name``, or ``None`` (a state's code)."""
