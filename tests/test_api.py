@@ -29,6 +29,8 @@ PUBLIC = {
     "StateActor",
     "Territory",
     "Succession",
+    "Government",
+    "GovernmentRole",
     "Holding",
     "HoldingRole",
     "load_situation",

@@ -78,6 +78,7 @@ def test_classification_does_not_depend_on_the_order_of_actors_or_hostilities(
         rng.sample(situation.occupations, len(situation.occupations)),
         territories=rng.sample(situation.territories, len(situation.territories)),
         successions=situation.successions,
+        governments=situation.governments,
     )
     first = REC.classify(situation, on, policy=policy)
     second = REC.classify(shuffled, on, policy=policy)

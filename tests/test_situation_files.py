@@ -526,6 +526,7 @@ def test_the_format_page_lists_every_key_of_every_table_the_reader_takes() -> No
         "[[territory]]": set(reader._FIELDS["territory"]),
         "[[territory.holding]]": set(reader._FIELDS["holding"]),
         "[[succession]]": set(reader._FIELDS["succession"]),
+        "[[government]]": set(reader._FIELDS["government"]),
     }
     assert {k: page.get(k, set()) for k in expected} == expected
     assert set(page) <= set(expected)

@@ -23,6 +23,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from icclaw.dates import Date, Period
+from icclaw.errors import InvalidValue
 from icclaw.findings import Source, SourceKind
 from icclaw.icc.crimes import AMENDED_PROVISIONS, Crime
 from icclaw.icc.facts import Event, ProprioMotu, SecurityCouncilReferral, StateReferral, Trigger
@@ -34,6 +35,7 @@ from icclaw.ihl.facts import (
     Consent,
     Control,
     ControlLevel,
+    Government,
     Holding,
     HoldingRole,
     Hostilities,
@@ -544,15 +546,35 @@ def situations(
         successions = []
         if len(states) >= 2 and draw(st.integers(0, 4)) == 0:
             successions.append(Succession(states[0], states[1], draw(dates(start, end))))
-        return Situation(
-            "generated",
-            [*(StateActor(c) for c in states), *groups],
-            hostilities,
-            controls,
-            consents,
-            occupations,
-            territories=territories,
-            successions=successions,
-        )
+        governments = []
+        if groups and draw(st.integers(0, 3)) == 0:
+            ruler = draw(st.sampled_from(groups)).name
+            governments.append(
+                Government(draw(st.sampled_from(states)), ruler, "government", period())
+            )
+        actors: list[StateActor | ArmedGroup] = [*(StateActor(c) for c in states), *groups]
+        try:
+            return Situation(
+                "generated",
+                actors,
+                hostilities,
+                controls,
+                consents,
+                occupations,
+                territories=territories,
+                successions=successions,
+                governments=governments,
+            )
+        except InvalidValue:  # the government fights its own state: drawn again without it
+            return Situation(
+                "generated",
+                actors,
+                hostilities,
+                controls,
+                consents,
+                occupations,
+                territories=territories,
+                successions=successions,
+            )
 
     return build()

@@ -72,6 +72,8 @@ from icclaw.ihl.facts import (
     Consent,
     Control,
     ControlLevel,
+    Government,
+    GovernmentRole,
     Holding,
     HoldingRole,
     Hostilities,
@@ -101,6 +103,7 @@ _ARRAYS = (
     "group",
     "territory",
     "succession",
+    "government",
     "hostilities",
     "control",
     "consent",
@@ -130,6 +133,7 @@ _EXPECTED = {
     "conclusion-kind": f"one of {', '.join(repr(k.value) for k in ConclusionKind)}",
     "role": f"one of {', '.join(repr(r.value) for r in HoldingRole)}",
     "effective": "true, false or 'partial' (leave the key out where it is unknown)",
+    "government-role": f"one of {', '.join(repr(r.value) for r in GovernmentRole)}",
 }
 _MISSING = {
     "schema": f"schema = {SCHEMA}, the format this reads",
@@ -150,6 +154,7 @@ _MISSING = {
     "on": "the day the conclusion was reached, a date",
     "role": _EXPECTED["role"],
     "predecessor": "the code of the [[state]] succeeded",
+    "authority": "the authority's name",
     "successor": "the code of the [[state]] carrying on its part",
 }
 """What each required field holds, for the report of its absence."""
@@ -192,6 +197,7 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "start": ("date", True),
         "end": ("date", False),
         "source": ("source", False),
+        "by": ("name", False),
     },
     "occupation": {
         "occupant": ("code", True),
@@ -207,6 +213,14 @@ _FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
     "territory": {
         "name": ("name", True),
         "holding": ("holdings", False),
+        "source": ("source", False),
+    },
+    "government": {
+        "state": ("state", True),
+        "authority": ("name", True),
+        "role": ("government-role", True),
+        "start": ("date", True),
+        "end": ("date", False),
         "source": ("source", False),
     },
     "succession": {
@@ -426,6 +440,11 @@ class _Situation(Reader):
                 return value
             self.wrong(entry, key, value, _EXPECTED["role"])
             return None
+        if how == "government-role":
+            if isinstance(value, str) and value in {r.value for r in GovernmentRole}:
+                return value
+            self.wrong(entry, key, value, _EXPECTED[how])
+            return None
         if how == "holdings":
             if not isinstance(value, list) or not all(isinstance(v, Mapping) for v in value):
                 self.wrong(entry, key, value, "an array of tables: [[territory.holding]] entries")
@@ -493,6 +512,23 @@ class _Situation(Reader):
             if territory is not None:
                 out.append(territory)
         return out
+
+    def government(self, raw: Mapping[str, Any], entry: str) -> Government | None:
+        """Read a ``[[government]]`` table: an authority claiming to speak for a state."""
+        values = self.table(raw, "government", entry)
+        period = None if values is None else self.period(values, entry)
+        if values is None or period is None:
+            return None
+        return self.build(
+            entry,
+            lambda: Government(
+                values["state"],
+                values["authority"],
+                values["role"],
+                period,
+                values.get("source"),
+            ),
+        )
 
     def succession(self, raw: Mapping[str, Any], entry: str) -> Succession | None:
         """Read a ``[[succession]]`` table: a state carrying on another's part from a day."""
@@ -712,6 +748,7 @@ class _Situation(Reader):
         consents = self.facts(rows["consent"], "consent", self.consent, _without_source)
         occupations = self.facts(rows["occupation"], "occupation", self.occupation, _without_source)
         successions = self.facts(rows["succession"], "succession", self.succession, _no_source)
+        governments = self.facts(rows["government"], "government", self.government, _no_source)
         if self.problems:
             raise DataError(self.problems, HEADLINE)
         situation = self.build(
@@ -726,6 +763,7 @@ class _Situation(Reader):
                 source,
                 territories,
                 successions,
+                governments,
             ),
         )
         if situation is None or self.problems:
@@ -904,7 +942,11 @@ class _Situation(Reader):
         return self.build(
             entry,
             lambda: Consent(
-                values["territorial_state"], values["foreign_state"], period, values.get("source")
+                values["territorial_state"],
+                values["foreign_state"],
+                period,
+                values.get("source"),
+                values.get("by"),
             ),
         )
 
@@ -967,6 +1009,7 @@ _LABELS = {
     "occupation": ("occupant", " in ", "territory"),
     "territory": ("name", "", ""),
     "succession": ("predecessor", " by ", "successor"),
+    "government": ("authority", " of ", "state"),
 }
 
 
@@ -987,6 +1030,8 @@ def _without_source(fact: Consent | Occupation) -> object:
     return attrs.evolve(fact, source=None)
 
 
-def _no_source(fact: Succession) -> object:
-    """One succession of a predecessor: given twice, whatever its day or source."""
-    return fact.predecessor
+def _no_source(fact: Succession | Government) -> object:
+    """A succession once per predecessor; a government entry once, whatever its source."""
+    if isinstance(fact, Succession):
+        return fact.predecessor
+    return attrs.evolve(fact, source=None)

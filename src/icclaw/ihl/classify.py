@@ -238,11 +238,15 @@ def threshold(
 
 def _controls(situation: Situation, group: str, on: Date) -> dict[str, ControlLevel]:
     """Every state's control over ``group`` on ``on`` (one fact per state and day: Situation)."""
-    return {
+    levels = {
         situation.identity(c.state, on): c.level
         for c in situation.controls
         if c.group == group and active(c.period, on)
     }
+    governed = situation.governs(group, on)
+    if governed is not None:  # a government's forces are its state's (Government)
+        levels[situation.identity(governed, on)] = ControlLevel.INCORPORATED
+    return levels
 
 
 def _controllers(
@@ -266,8 +270,16 @@ _DECISIVE = (
 AP I art. 43."""
 
 
-def _attachment(state: str, group: str, level: ControlLevel) -> Reason:
-    """Why ``group``'s fight is ``state``'s, for a decisive ``level`` (:data:`_DECISIVE`)."""
+def _attachment(state: str, group: str, level: ControlLevel, governs: str | None = None) -> Reason:
+    """Why ``group``'s fight is ``state``'s, for a decisive ``level`` (:data:`_DECISIVE`).
+
+    ``governs``: the state whose government the group is that day, if any.
+    """
+    if governs == state:
+        return Reason(
+            f"{group} is {state}'s government then: its armed forces are {state}'s, whatever any state recognises",
+            _CA2,
+        )
     if level is ControlLevel.BELONGING:
         return Reason(
             f"{group} belongs to {state}: it fights on {state}'s behalf and {state} accepts that it does; a group belonging to a party is that party's in the conflict (the authority's finding is given the effect of overall control)",
@@ -284,8 +296,10 @@ def _attachment(state: str, group: str, level: ControlLevel) -> Reason:
     )
 
 
-def _attached(state: str, group: str, level: ControlLevel) -> str:
+def _attached(state: str, group: str, level: ControlLevel, governs: str | None = None) -> str:
     """How ``group`` is ``state``'s, in a few words (``unknown``: how it might be)."""
+    if governs == state:
+        return f"{group}, its government's forces"
     if level is ControlLevel.BELONGING:
         return f"{group}, which belongs to it"
     if level is ControlLevel.INCORPORATED:
@@ -300,8 +314,15 @@ def _consented(situation: Situation, territorial: str, foreign: str, on: Date) -
         situation.identity(c.territorial_state, on) == territorial
         and situation.identity(c.foreign_state, on) == foreign
         and active(c.period, on)
+        and (c.by is None or _speaks(situation, c.territorial_state, c.by, on))
         for c in situation.consents
     )
+
+
+def _speaks(situation: Situation, state: str, authority: str, on: Date) -> bool:
+    """Whether ``authority`` is ``state``'s government on ``on`` (:class:`~icclaw.ihl.Government`)."""
+    g = situation.government(state, on)
+    return g is not None and g.authority == authority
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -423,6 +444,26 @@ def classify_interstate(ctx: Ctx, h: Hostilities, a: str, b: str) -> Conflict:
     return _iac(ctx, h, a, b, reasons)
 
 
+def _organised_for(ctx: Ctx, group: ArmedGroup, state: str) -> Threshold:
+    """Whether ``group`` is organised enough to fight for ``state``.
+
+    A government's armed forces are the state's and need no test
+    (:class:`~icclaw.ihl.Government`); any other group's organisation decides (Tadić AC 1999,
+    paras. 120, 137).
+    """
+    if ctx.situation.governs(group.name, ctx.facts_on) == state:
+        return Threshold(
+            True,
+            (
+                Reason(
+                    f"{group.name} is {state}'s government: its armed forces are a state's, and no test of organisation applies",
+                    _CA2,
+                ),
+            ),
+        )
+    return _organised(group)
+
+
 def _organised(group: ArmedGroup) -> Threshold:
     return threshold(
         group.organisation,
@@ -465,8 +506,12 @@ def _through_controller(
         )
         unknown.append(f"control of {group.name} by {controller}: level")
     else:
-        reasons.append(_attachment(controller, group.name, level))
-    org = _organised(group)
+        reasons.append(
+            _attachment(
+                controller, group.name, level, ctx.situation.governs(group.name, ctx.facts_on)
+            )
+        )
+    org = _organised_for(ctx, group, controller)
     reasons += org.reasons
     pair = _pair(state, controller)
     if org.met is False:
@@ -501,10 +546,11 @@ def _by(ctx: Ctx, state: str, through: Sequence[str]) -> list[Reason]:
     out = []
     for g in through:
         level = _controls(ctx.situation, g, ctx.facts_on).get(state, ControlLevel.OVERALL)
+        governs = ctx.situation.governs(g, ctx.facts_on)
         out.append(
             Reason(
-                f"{state} fights through {_attached(state, g, level)}",
-                _attachment(state, g, level).citation,
+                f"{state} fights through {_attached(state, g, level, governs)}",
+                _attachment(state, g, level, governs).citation,
             )
         )
     return out
@@ -569,12 +615,12 @@ def classify_state_group(
             out.append(liberation)
             liberation_war = True
     internationalised = False
-    org = _organised(group)
     for controller, level in _controllers(ctx.situation, group.name, ctx.facts_on, state):
         via_controller = _through_controller(
             ctx, h, state, group, controller=controller, level=level, through=through
         )
         out.append(via_controller)
+        org = _organised_for(ctx, group, controller)
         if level in _DECISIVE and org.met is not False:
             # organised: the fight is international; not organised: no non-international
             # conflict either (common art. 3 needs an organised group). Either way, none here.
@@ -767,8 +813,8 @@ def classify_group_group(
     quals: list[str] = []
     open_facts: list[str] = []  # facts that, known, could make the fight a state's
     for group, other in ((first, second), (second, first)):
-        org = _organised(group)
         for state, level in _controllers(ctx.situation, group.name, ctx.facts_on):
+            org = _organised_for(ctx, group, state)
             found = classify_state_group(ctx, h, state, other, through=(group.name,))
             if level in _DECISIVE and org.met is not False:
                 # organised: the group fights for the state; not organised: no conflict of
@@ -1050,8 +1096,10 @@ def classify_occupation(ctx: Ctx, o: Occupation) -> Conflict:
         else:
             reasons.append(
                 Reason(
-                    f"{o.occupant} exercises authority through {_attached(o.occupant, o.through, level)} (occupation through a group under overall control: ICRC Commentary 2016; the ICJ left it open in Armed Activities, 2005)",
-                    _attachment(o.occupant, o.through, level).citation,
+                    f"{o.occupant} exercises authority through {_attached(o.occupant, o.through, level, situation.governs(o.through, on))} (occupation through a group under overall control: ICRC Commentary 2016; the ICJ left it open in Armed Activities, 2005)",
+                    _attachment(
+                        o.occupant, o.through, level, situation.governs(o.through, on)
+                    ).citation,
                 )
             )
     if o.partial:
@@ -1199,6 +1247,7 @@ def _check_codes(record: FactBase, situation: Situation) -> None:
     codes |= {x for c in situation.consents for x in (c.territorial_state, c.foreign_state)}
     codes |= {o.occupant for o in situation.occupations}
     codes |= {x for s in situation.successions for x in (s.predecessor, s.successor)}
+    codes |= {g.state for g in situation.governments}
     codes |= {o.territory for o in situation.occupations if o.territory not in declared}
     for code in sorted(codes):
         record.state(code)

@@ -29,6 +29,8 @@ __all__ = [
     "Consent",
     "Control",
     "ControlLevel",
+    "Government",
+    "GovernmentRole",
     "Holding",
     "HoldingRole",
     "Hostilities",
@@ -456,12 +458,16 @@ class Consent:
         foreign_state: The state whose forces it invited.
         period: When.
         source: Where the fact comes from.
+        by: The authority that gave it, where rival authorities claim to speak for the state
+            (a :class:`Government` of the situation): the consent is the state's only on the
+            days that authority is its government.
     """
 
     territorial_state: str = attrs.field(converter=_state_code)
     foreign_state: str = attrs.field(converter=_state_code)
     period: Period = attrs.field(converter=_period)
     source: Source | None = None
+    by: str | None = attrs.field(default=None, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
         if self.territorial_state == self.foreign_state:
@@ -706,6 +712,57 @@ def _successions(value: Iterable[Succession]) -> tuple[Succession, ...]:
     return tuple(value)
 
 
+class GovernmentRole(enum.StrEnum):
+    """How an authority stands to a state, as the authority classifying the situation found."""
+
+    GOVERNMENT = "government"
+    """It is the state's government: it speaks for the state, its armed forces are the
+    state's, its consent is the state's (the Taliban in Afghanistan until the Interim Authority
+    took office, as the classification of the 2001 conflict as international reads it)."""
+    RIVAL = "rival"
+    """It claims to speak for the state but was found not to: its forces are an armed group,
+    its consent not the state's (the Houthi authorities in Sana'a from 2015, beside the
+    government the Security Council recognised)."""
+
+
+def _government_role(value: object) -> GovernmentRole:
+    if isinstance(value, GovernmentRole):
+        return value
+    if isinstance(value, str) and value in {r.value for r in GovernmentRole}:
+        return GovernmentRole(value)
+    choices = ", ".join(repr(r.value) for r in GovernmentRole)
+    raise InvalidValue(f"role: {str(value)[:60]!r} is not one of {choices}")
+
+
+@attrs.frozen
+class Government:
+    """An authority claiming to speak for a state during a period: rival governments.
+
+    Which authority speaks for a state decides whose armed forces are the state's and whose
+    consent to foreign forces counts. The situation records the authority classifying it found
+    to be the government (at most one a day) and the rivals it did not. An authority that is a
+    :class:`ArmedGroup` of the situation and the government fights as the state: its fight is
+    the state's, whatever its organisation (armed forces need no organisation test).
+
+    Attributes:
+        state: The state's code.
+        authority: The authority's name; a group of the situation where it fights.
+        role: The state's government, or a rival.
+        period: When.
+        source: Where the fact comes from.
+    """
+
+    state: str = attrs.field(converter=_state_code)
+    authority: str = attrs.field(validator=_group_name)
+    role: GovernmentRole = attrs.field(converter=_government_role)
+    period: Period = attrs.field(converter=_period)
+    source: Source | None = None
+
+
+def _governments(value: Iterable[Government]) -> tuple[Government, ...]:
+    return tuple(value)
+
+
 def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
     return tuple(value)
 
@@ -765,6 +822,7 @@ class Situation:
         source: Where the description as a whole comes from.
         territories: Territories that facts name instead of a state (:class:`Territory`).
         successions: States whose part another carries on from a day (:class:`Succession`).
+        governments: Authorities claiming to speak for a state, over time (:class:`Government`).
     """
 
     name: str
@@ -776,6 +834,7 @@ class Situation:
     source: Source | None = None
     territories: tuple[Territory, ...] = attrs.field(default=(), converter=_territories)
     successions: tuple[Succession, ...] = attrs.field(default=(), converter=_successions)
+    governments: tuple[Government, ...] = attrs.field(default=(), converter=_governments)
 
     def __attrs_post_init__(self) -> None:
         places = [t.name for t in self.territories]
@@ -834,6 +893,7 @@ class Situation:
             seen.add(x.predecessor)
         if not problems and self._circular():
             problems.append("successions go round in a circle; a state cannot succeed itself")
+        problems += self._government_problems(states, groups)
         for o in self.occupations:
             t = self.territory(o.territory)
             if t is not None and any(
@@ -847,6 +907,80 @@ class Situation:
                 )
         if problems:
             raise InvalidValue(f"situation {self.name!r}: " + "; ".join(problems))
+
+    def _government_problems(self, states: set[str], groups: set[str]) -> list[str]:
+        problems = [
+            f"government {g.authority!r}: {g.state} is not a [[state]] of the situation"
+            for g in self.governments
+            if g.state not in states
+        ]
+        ruling = sorted(
+            (g for g in self.governments if g.role is GovernmentRole.GOVERNMENT),
+            key=lambda g: (g.state, g.period.start),
+        )
+        reach: Government | None = None  # of the state, the one reaching furthest so far
+        for b in ruling:
+            a = reach if reach is not None and reach.state == b.state else None
+            if a is not None and _overlap(a.period, b.period):
+                problems.append(
+                    f"{a.state} has two governments at once ({a.authority!r} {a.period}, "
+                    f"{b.authority!r} {b.period}); record the other as a 'rival'"
+                )
+            if a is None or (
+                a.period.end is not None and (b.period.end is None or b.period.end > a.period.end)
+            ):
+                reach = b
+        after = {x.predecessor: x.successor for x in self.successions}
+
+        def carried_on(state: str) -> list[str]:  # the state, and who carries on its part
+            chain = [state]
+            while chain[-1] in after and after[chain[-1]] not in chain:
+                chain.append(after[chain[-1]])
+            return chain
+
+        ruled = [
+            (g, carried_on(g.state))
+            for g in self.governments
+            if g.role is GovernmentRole.GOVERNMENT
+        ]
+        for h in self.hostilities:
+            for state, group in ((h.a, h.b), (h.b, h.a)):
+                if group in groups and any(
+                    g.authority == group and state in chain and _overlap(g.period, h.period)
+                    for g, chain in ruled
+                ):
+                    problems.append(
+                        f"hostilities of {state} and {group!r}, which is the government of "
+                        f"{state} (or of a state whose part it carries on) then; a government's "
+                        "forces are the state's"
+                    )
+        for c in self.consents:
+            if c.by is not None and not any(
+                g.state == c.territorial_state and g.authority == c.by for g in self.governments
+            ):
+                problems.append(
+                    f"consent by {c.by!r}, which no government entry names for "
+                    f"{c.territorial_state}"
+                )
+        return problems
+
+    def government(self, state: str, on: Date) -> Government | None:
+        """The authority recorded as ``state``'s government on ``on``, if any."""
+        for g in self.governments:
+            if g.state == state and g.role is GovernmentRole.GOVERNMENT and active(g.period, on):
+                return g
+        return None
+
+    def governs(self, group: str, on: Date) -> str | None:
+        """The state whose government the group ``group`` is on ``on``, if any."""
+        for g in self.governments:
+            if (
+                g.authority == group
+                and g.role is GovernmentRole.GOVERNMENT
+                and active(g.period, on)
+            ):
+                return g.state
+        return None
 
     def _circular(self) -> bool:
         after = {x.predecessor: x.successor for x in self.successions}
