@@ -8,6 +8,9 @@ comment lists the sources and what was left out).
 
 from __future__ import annotations
 
+import attrs
+import pendulum
+
 import icclaw
 from catalogue_support import classify, pair
 from icclaw import ConflictKind
@@ -117,8 +120,11 @@ def test_yemen_2015(rec: icclaw.Record) -> None:
     the Group or the Panel of Experts classifying the conflict could be read.
 
     With Yemen's consent, Saudi Arabia's fight with the Houthis stays non-international: no
-    international armed conflict between Saudi Arabia and Yemen. The format cannot say which of
-    the rival authorities speaks for Yemen; the file's YEM is the Hadi government.
+    international armed conflict between Saudi Arabia and Yemen. The Hadi government is Yemen's
+    government (Security Council resolution 2216, 14 April 2015: "the legitimate Government of
+    Yemen", UN press release SC/11859) and the Houthi authorities a rival; the consent is the
+    Hadi government's. Were the Houthis Yemen's government, the coalition's fight would be with
+    Yemen itself.
     """
     conflicts = classify(rec, "yemen_2015.toml", "2016-01-01")
     assert {c.parties: c.kind for c in conflicts} == {
@@ -130,3 +136,18 @@ def test_yemen_2015(rec: icclaw.Record) -> None:
 
     assert len(classify(rec, "yemen_2015.toml", "2015-03-26")) == 2
     assert classify(rec, "yemen_2015.toml", "2015-03-25") == ()
+
+    situation = icclaw.load_situation("yemen-2015")
+    government = situation.government("YEM", pendulum.Date(2016, 1, 1))
+    assert government is not None
+    assert government.authority == "Hadi government"
+    flipped = attrs.evolve(
+        situation,
+        governments=[
+            attrs.evolve(g, role="government" if g.authority == "Houthis" else "rival")
+            for g in situation.governments
+        ],
+        hostilities=[h for h in situation.hostilities if h.a != "YEM"],
+    )
+    kinds = {c.parties: c.kind for c in rec.classify(flipped, "2016-01-01")}
+    assert kinds == {pair("SAU", "YEM"): ConflictKind.INTERNATIONAL}
