@@ -28,9 +28,12 @@ def test_bosnia_1992_is_international_through_the_vrs(rec: icclaw.Record) -> Non
     authorities and the VRS is as the ECtHR summarised it (Kamenica v. Serbia, 2016, para. 3).
 
     The engine finds an international armed conflict between Bosnia and Herzegovina and the
-    Federal Republic of Yugoslavia (the record's SCG) through the VRS. The file starts on
-    19 May 1992 (the format cannot carry the SFRY -> FRY change) and has no end: no source read
-    dated the last fighting or the Dayton agreement to the day.
+    Federal Republic of Yugoslavia (the record's SCG) through the VRS. Before 19 May 1992: the
+    Appeals Chamber in Celebici (20 Feb 2001, paras. 31-32) held that the JNA fought openly in
+    Bosnia and Herzegovina and that an international armed conflict existed on its recognition,
+    6 April 1992; the file carries that fighting across the SFRY -> FRY change of 27 April 1992
+    (a succession, sourced to the Archives of Yugoslavia). No end: no source read dated the last
+    fighting or the Dayton agreement to the day.
     """
     (iac,) = _classify(rec, "1993-06-01")
     assert iac.parties == ("BIH", "SCG")
@@ -43,4 +46,11 @@ def test_bosnia_1992_is_international_through_the_vrs(rec: icclaw.Record) -> Non
     assert first_day.kind is ConflictKind.INTERNATIONAL
     assert first_day.via == ("VRS",)
 
-    assert _classify(rec, "1992-05-18") == ()
+    (sfry,) = _classify(rec, "1992-04-10")
+    assert (sfry.parties, sfry.kind) == (("BIH", "YUG"), ConflictKind.INTERNATIONAL)
+    (fry,) = _classify(rec, "1992-05-01")
+    assert (fry.parties, fry.kind) == (("BIH", "SCG"), ConflictKind.INTERNATIONAL)
+    assert any("SCG carries on YUG's part" in q for q in fry.finding.qualifiers)
+    (handover,) = _classify(rec, "1992-05-18")
+    assert (handover.parties, handover.via) == (("BIH", "SCG"), ())
+    assert _classify(rec, "1992-04-05") == ()
