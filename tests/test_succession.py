@@ -123,3 +123,29 @@ def test_a_succession_carries_the_predecessors_part_to_the_successor(
     for c, e in zip(got, expected, strict=True):
         extra = [q for q in c.finding.qualifiers if q not in e.finding.qualifiers]
         assert bool(extra) == (day >= DAY), extra
+
+
+def test_a_government_of_the_predecessor_and_one_of_the_successor_may_not_overlap() -> None:
+    """After the succession the predecessor's government would govern the successor: two
+    governments of one state at once are refused, as for one state."""
+    actors = [StateActor("YUG"), StateActor("SCG"), ArmedGroup("A"), ArmedGroup("B")]
+    with pytest.raises(icclaw.InvalidValue, match="SCG has two governments at once"):
+        Situation(
+            "s",
+            actors,
+            successions=[Succession("YUG", "SCG", DAY)],
+            governments=[
+                icclaw.Government("YUG", "A", "government", ("1991-01-01", None)),
+                icclaw.Government("SCG", "B", "government", ("1992-06-01", None)),
+            ],
+        )
+    fine = Situation(  # the predecessor's government ends the day before the succession
+        "s",
+        actors,
+        successions=[Succession("YUG", "SCG", DAY)],
+        governments=[
+            icclaw.Government("YUG", "A", "government", ("1991-01-01", DAY.add(days=-1))),
+            icclaw.Government("SCG", "B", "government", (DAY, None)),
+        ],
+    )
+    assert fine.government("SCG", DAY).authority == "B"  # type: ignore[union-attr]

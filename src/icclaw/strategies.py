@@ -553,28 +553,26 @@ def situations(
                 Government(draw(st.sampled_from(states)), ruler, "government", period())
             )
         actors: list[StateActor | ArmedGroup] = [*(StateActor(c) for c in states), *groups]
-        try:
-            return Situation(
-                "generated",
-                actors,
-                hostilities,
-                controls,
-                consents,
-                occupations,
-                territories=territories,
-                successions=successions,
-                governments=governments,
-            )
-        except InvalidValue:  # the government fights its own state: drawn again without it
-            return Situation(
-                "generated",
-                actors,
-                hostilities,
-                controls,
-                consents,
-                occupations,
-                territories=territories,
-                successions=successions,
-            )
+        # a succession can make two controls, or two governments, one state's at once (refused):
+        # drawn again without the government, then without the succession
+        for extra in (
+            {"successions": successions, "governments": governments},
+            {"successions": successions},
+            {},
+        ):
+            try:
+                return Situation(
+                    "generated",
+                    actors,
+                    hostilities,
+                    controls,
+                    consents,
+                    occupations,
+                    territories=territories,
+                    **extra,
+                )
+            except InvalidValue:
+                continue
+        raise AssertionError("a situation without succession or government is always valid")
 
     return build()

@@ -597,7 +597,11 @@ def classify_state_group(
       where the group fights for a state that controls it: that relationship is international.
 
     ``through`` names groups under ``state``'s overall control by which it fights ``group``.
+    A state does not fight its own government's forces (a group that governs it): through a
+    group it controls, that is no relationship between two parties, and nothing is found.
     """
+    if ctx.situation.governs(group.name, ctx.facts_on) == state:
+        return []
     out: list[Conflict] = []
     quals: list[str] = []
     liberation_war = False

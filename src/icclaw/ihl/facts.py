@@ -861,6 +861,18 @@ class Situation:
             f"control of {c.group!r} by {c.state} is given twice for overlapping periods ({c.period} and {d.period}); give one level per day"
             for c, d in overlapping_controls(self.controls)
         ]
+        if self.successions and not problems:  # a predecessor's control is its successor's
+            carried = [
+                Control(state, c.group, c.level, period)
+                for c in self.controls
+                for state, period in self.spans(c.state, c.period)
+            ]
+            problems += [
+                f"control of {c.group!r} by {c.state} is given twice for overlapping periods, "
+                f"counting the controls of the states whose part it carries on ({c.period} and "
+                f"{d.period}); give one level per day"
+                for c, d in overlapping_controls(carried)
+            ]
         for o in self.occupations:
             if o.through is not None and o.through not in groups:
                 problems.append(f"occupation through an unknown group {o.through!r}")
@@ -914,22 +926,26 @@ class Situation:
             for g in self.governments
             if g.state not in states
         ]
-        ruling = sorted(
-            (g for g in self.governments if g.role is GovernmentRole.GOVERNMENT),
-            key=lambda g: (g.state, g.period.start),
-        )
-        reach: Government | None = None  # of the state, the one reaching furthest so far
-        for b in ruling:
-            a = reach if reach is not None and reach.state == b.state else None
-            if a is not None and _overlap(a.period, b.period):
+        spans = [  # each government, state by state across successions
+            (state, period, g)
+            for g in self.governments
+            if g.role is GovernmentRole.GOVERNMENT
+            for state, period in self.spans(g.state, g.period)
+        ]
+        spans.sort(key=lambda span: (span[0], span[1].start))
+        reach: tuple[str, Period, Government] | None = None  # the furthest-reaching, by state
+        for span in spans:
+            state, period, g = span
+            last = reach if reach is not None and reach[0] == state else None
+            if last is not None and _overlap(last[1], period):
                 problems.append(
-                    f"{a.state} has two governments at once ({a.authority!r} {a.period}, "
-                    f"{b.authority!r} {b.period}); record the other as a 'rival'"
+                    f"{state} has two governments at once ({last[2].authority!r} {last[1]}, "
+                    f"{g.authority!r} {period}); record the other as a 'rival'"
                 )
-            if a is None or (
-                a.period.end is not None and (b.period.end is None or b.period.end > a.period.end)
+            if last is None or (
+                last[1].end is not None and (period.end is None or period.end > last[1].end)
             ):
-                reach = b
+                reach = span
         after = {x.predecessor: x.successor for x in self.successions}
 
         def carried_on(state: str) -> list[str]:  # the state, and who carries on its part
@@ -964,6 +980,22 @@ class Situation:
                 )
         return problems
 
+    def spans(self, state: str, period: Period) -> list[tuple[str, Period]]:
+        """``period`` cut where ``state``'s part passes to a successor: (state, days) pieces."""
+        succeeded = {x.predecessor: x for x in self.successions}
+        out = []
+        start, end = period.start, period.end
+        for _ in range(len(succeeded) + 1):  # bounded: a circle of successions is refused
+            x = succeeded.get(state)
+            if x is None or (end is not None and x.on > end):
+                break
+            if x.on > start:
+                out.append((state, Period(start, x.on.subtract(days=1))))
+                start = x.on
+            state = x.successor
+        out.append((state, Period(start, end)))
+        return out
+
     def government(self, state: str, on: Date) -> Government | None:
         """The authority recorded as ``state``'s government on ``on``, if any."""
         for g in self.governments:
@@ -972,14 +1004,17 @@ class Situation:
         return None
 
     def governs(self, group: str, on: Date) -> str | None:
-        """The state whose government the group ``group`` is on ``on``, if any."""
+        """The state whose government the group ``group`` is on ``on``, if any.
+
+        Across a succession, the state carrying on that state's part.
+        """
         for g in self.governments:
             if (
                 g.authority == group
                 and g.role is GovernmentRole.GOVERNMENT
                 and active(g.period, on)
             ):
-                return g.state
+                return self.identity(g.state, on)
         return None
 
     def _circular(self) -> bool:
