@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from icclaw import cli
+from icclaw import cli, load
 from icclaw.cli import main
 
 if TYPE_CHECKING:
@@ -486,7 +486,10 @@ def test_data_folder_errors_are_one_line_and_verbose_gives_the_report(
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--version"]) == 0
     out = capsys.readouterr().out
-    assert out == f"icclaw {cli.version()}\n"
+    rec = load()
+    assert out == (
+        f"icclaw {cli.version()}\ndata {rec.version} (as of {rec.as_of}; digest {rec.digest[:12]})\n"
+    )
     assert out.split()[1][0].isdigit()
 
 

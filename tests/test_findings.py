@@ -86,6 +86,7 @@ def test_to_dict_has_the_documented_schema_and_is_json() -> None:
         "known_on",
         "as_of",
         "digest",
+        "data_version",
     }
     assert d["citations"] == ["Rome Statute art. 12(2)(a)"]  # cited twice, listed once
     assert d["sources"] == [

@@ -235,7 +235,7 @@ def _entries() -> list[dict[str, Any]]:
 def _same_record(data: dict[str, Any]) -> dict[str, Any]:
     """The stored answer, with the digest of the record it was computed on: the record's content
     may grow (a new ratification changes its digest) without the law's answers changing."""
-    return {**data, "digest": REC.digest}
+    return {**data, "digest": REC.digest, "data_version": REC.version}
 
 
 def test_the_fixture_is_varied() -> None:
@@ -336,6 +336,7 @@ def test_the_public_constructor_and_composition_are_unchanged() -> None:
         "known_on",
         "as_of",
         "digest",
+        "data_version",
     ]
     lazy = answer(decode(_entries()[0]["query"]))
     composed = all_of("both?", [lazy, public])

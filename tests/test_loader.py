@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -271,6 +272,40 @@ def test_malformed_toml_and_wrong_schema_are_reported(tmp_path: Path) -> None:
     assert "schema = 2; this icclaw reads schema = 1" in text
     assert "broken.toml" in text
     assert "not valid TOML" in text
+
+
+def test_the_data_version_is_read_checked_and_carried_by_every_finding(
+    rec: Record, tmp_path: Path
+) -> None:
+    """The record's data version (``YEAR.MONTH.SERIAL``) is part of its content: it is dumped,
+    read back, counted in the digest, and carried by every Finding beside the digest."""
+    assert rec.version is not None
+    assert loader.DATA_VERSION.fullmatch(rec.version)
+    finding = rec.explain_status("RUS", "rome-statute", "2016-12-01")
+    assert finding.data_version == rec.version
+    assert finding.to_dict()["data_version"] == rec.version
+    assert f"(data {rec.version})" in finding.explain()
+    bumped = attrs.evolve(rec, version="2099.1.0")
+    assert bumped.digest != rec.digest
+    folder = write_record(tmp_path / "r", "")
+    meta = folder / "record.toml"
+    for bad in ('"2025.13.0"', '"1.0"', "2025", '"2025.12.01"', '""'):
+        meta.write_text(
+            meta.read_text(encoding="utf-8").replace("as_of = ", f"version = {bad}\nas_of = ", 1),
+            encoding="utf-8",
+        )
+        seal(folder)
+        with pytest.raises(DataError, match="expected the data version"):
+            icclaw.load(folder)
+        meta.write_text(
+            "\n".join(
+                line
+                for line in meta.read_text(encoding="utf-8").splitlines()
+                if not line.startswith("version = ")
+            )
+            + "\n",
+            encoding="utf-8",
+        )
 
 
 def test_a_folder_without_record_toml_is_not_a_record(tmp_path: Path) -> None:

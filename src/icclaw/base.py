@@ -127,6 +127,9 @@ class FactBase:
         actions: Every action, in canonical order (treaty, state, date).
         as_of: The day the record is complete up to.
         title: A name for the record.
+        version: The data version, ``YEAR.MONTH.SERIAL`` (``"2025.12.0"``): bumped with every
+            change to the record's content; ``None`` for a record that declares none. Every
+            Finding carries it beside the digest.
         origin: Where it was loaded from, for error messages.
         declarations: Declarations under Rome Statute arts. 12(3), 124 and 15bis(4).
         resolutions: Security Council texts put to the vote: adopted resolutions and failed drafts.
@@ -143,6 +146,7 @@ class FactBase:
     as_of: Date = attrs.field(converter=to_date)
     title: str | None = None
     origin: str = attrs.field(default="<record>", eq=False)
+    version: str | None = attrs.field(default=None, kw_only=True)
     declarations: tuple[Declaration, ...] = attrs.field(default=(), converter=_sorted_declarations)
     resolutions: tuple[Resolution, ...] = attrs.field(default=(), converter=_sorted_resolutions)
     situations: tuple[CourtSituation, ...] = attrs.field(default=(), converter=_sorted_situations)
@@ -441,7 +445,11 @@ class FactBase:
             return {"items": items, "sources": {k: v.to_dict() for k, v in sorted(named.items())}}
 
         named: dict[str, Source] = {}
-        content: dict[str, Any] = {"as_of": self.as_of.isoformat(), "title": self.title}
+        content: dict[str, Any] = {
+            "as_of": self.as_of.isoformat(),
+            "title": self.title,
+            "version": self.version,
+        }
         content["states"] = group([state_out(s, named) for s in self.states], named, "states")
         for t in self.treaties:
             named = {}
@@ -497,6 +505,7 @@ class FactBase:
             known_on=known_on,
             as_of=self.as_of,
             digest=self.digest,
+            data_version=self.version,
         )
 
     def cached(self, key: object, compute: Callable[[], _T]) -> _T:

@@ -10,7 +10,8 @@ Each command takes only the options that mean something to it:
 * ``coverage``: ``--json`` or ``--markdown``.
 
 Every command also takes ``--data FOLDER`` (a record of your own) and ``--verbose`` (which may
-also come before the command); ``icclaw --version`` prints the version.
+also come before the command); ``icclaw --version`` prints the package's version and the
+embedded record's data version.
 
 Exit status:
 
@@ -142,7 +143,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    """``--version``: print ``icclaw <version>`` on standard output and exit 0."""
+    """``--version``: print ``icclaw <version>`` and the embedded record's data version, exit 0."""
 
     def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
         kwargs.setdefault("help", "print icclaw's version and exit")
@@ -156,8 +157,17 @@ class _Version(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         """Print the version and end parsing."""
-        sys.stdout.write(f"icclaw {version()}\n")
+        sys.stdout.write(f"icclaw {version()}\n{data_version()}\n")
         parser.exit(0)
+
+
+def data_version() -> str:
+    """The embedded record's data version, as-of day and digest, on one line."""
+    try:
+        rec = icclaw.load()
+    except (icclaw.IcclawError, OSError) as exc:  # a broken install: said, not raised
+        return f"data: the embedded record could not be read ({type(exc).__name__})"
+    return f"data {rec.version} (as of {rec.as_of}; digest {rec.digest[:12]})"
 
 
 def version() -> str:

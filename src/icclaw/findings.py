@@ -241,6 +241,7 @@ class Finding(_Deferred):
         known_on: The day whose state of the record was used (``None``: the whole record).
         as_of: The date the record is complete up to.
         digest: The hash of the record's canonical content.
+        data_version: The record's data version (``YEAR.MONTH.SERIAL``), if it declares one.
 
     The engines make Findings with :func:`deferred`: ``question``, ``reasons`` and
     ``qualifiers`` are then built the first time any of them is read (equality, ``repr``,
@@ -258,6 +259,7 @@ class Finding(_Deferred):
     known_on: Date | None = attrs.field(default=None, converter=optional_date)
     as_of: Date | None = attrs.field(default=None, converter=optional_date)
     digest: str | None = None
+    data_version: str | None = None
 
     if not TYPE_CHECKING:  # hidden from type checkers, which would then accept any name
 
@@ -322,7 +324,8 @@ class Finding(_Deferred):
         if self.known_on is not None:
             provenance.append(f"as known on {self.known_on}")
         if self.as_of is not None:
-            provenance.append(f"record as of {self.as_of}")
+            data = f" (data {self.data_version})" if self.data_version else ""
+            provenance.append(f"record as of {self.as_of}{data}")
         if self.digest is not None:
             provenance.append(f"digest {self.digest[:12]}")
         if provenance:
@@ -336,7 +339,7 @@ class Finding(_Deferred):
         ("yes"/"no"/"undetermined"), ``value``, ``reasons`` (list of {text, citation, source}),
         ``citations`` (list of str), ``sources`` (list of source dicts), ``missing``,
         ``qualifiers``, ``policy`` (dict of name → value, or null), ``on``, ``known_on``,
-        ``as_of`` (ISO dates or null) and ``digest``.
+        ``as_of`` (ISO dates or null), ``digest`` and ``data_version``.
         """
         return {
             "schema": SCHEMA_VERSION,
@@ -354,6 +357,7 @@ class Finding(_Deferred):
             "known_on": _as_value(self.known_on),
             "as_of": _as_value(self.as_of),
             "digest": self.digest,
+            "data_version": self.data_version,
         }
 
     def to_json(self, **kwargs: Any) -> str:
@@ -375,6 +379,7 @@ def made(
     known_on: Date | None = None,
     as_of: Date | None = None,
     digest: str | None = None,
+    data_version: str | None = None,
 ) -> Finding:
     """The Finding ``Finding(question, holds, ...)`` makes, from parts already in final form.
 
@@ -385,7 +390,7 @@ def made(
     Raises:
         InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
     """
-    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest)
+    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest, data_version)
     _QUESTION(f, question)
     _REASONS(f, reasons)
     _QUALIFIERS(f, qualifiers)
@@ -403,6 +408,7 @@ def deferred(
     known_on: Date | None = None,
     as_of: Date | None = None,
     digest: str | None = None,
+    data_version: str | None = None,
 ) -> Finding:
     """A Finding whose question, reasons and qualifiers ``text()`` builds when first read.
 
@@ -415,7 +421,7 @@ def deferred(
     Raises:
         InvalidValue: for an undetermined Finding without missing facts, or a decided one with.
     """
-    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest)
+    f = _answered(holds, value, missing, policy, on, known_on, as_of, digest, data_version)
     _TEXT_OF(f, text)
     return f
 
@@ -429,6 +435,7 @@ def _answered(  # noqa: PLR0917 (a Finding's answer and provenance, set at once)
     known_on: Date | None,
     as_of: Date | None,
     digest: str | None,
+    data_version: str | None = None,
 ) -> Finding:
     """A new Finding with its answer and provenance set, its text not yet."""
     if (holds is None) is (not missing):  # an undetermined answer names what is missing
@@ -442,6 +449,7 @@ def _answered(  # noqa: PLR0917 (a Finding's answer and provenance, set at once)
     _KNOWN_ON(f, known_on)
     _AS_OF(f, as_of)
     _DIGEST(f, digest)
+    _DATA_VERSION(f, data_version)
     return f
 
 
@@ -460,6 +468,7 @@ _TEXT_OF = _Deferred.__dict__["_text"].__set__
     _KNOWN_ON,
     _AS_OF,
     _DIGEST,
+    _DATA_VERSION,
 ) = (Finding.__dict__[a.name].__set__ for a in attrs.fields(Finding))
 
 

@@ -630,6 +630,7 @@ def finding_from_table(record: FactBase, table: StatusTable, on: Date) -> Findin
         on=on,
         as_of=record.as_of,
         digest=record.digest,
+        data_version=record.version,
     )
 
 

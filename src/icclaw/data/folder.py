@@ -216,6 +216,8 @@ def dump(record: FactBase, path: str | os.PathLike[str]) -> None:
         "schema": SCHEMA,
         "as_of": dt.date(record.as_of.year, record.as_of.month, record.as_of.day),
     }
+    if record.version is not None:
+        meta["version"] = record.version
     if record.title is not None:
         meta["title"] = record.title
     (folder / "record.toml").write_text(tomli_w.dumps(meta), encoding="utf-8")

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,6 +68,9 @@ __all__ = [
 
 EMBEDDED = Path(__file__).parent
 """The folder of the embedded record."""
+
+DATA_VERSION = re.compile(r"[0-9]{4}\.(?:[1-9]|1[0-2])\.(?:0|[1-9][0-9]*)")
+"""A data version: ``YEAR.MONTH.SERIAL`` (calendar versioning), such as ``2025.12.0``."""
 
 
 COMPILED = EMBEDDED / "compiled.json"
@@ -262,13 +266,25 @@ def _load_folder(
     meta = read(meta_file, problems) or {}
     if meta:
         _check_schema(meta, meta_file, problems)
-        unknown = set(meta) - {"schema", "as_of", "title", "files"}
+        unknown = set(meta) - {"schema", "as_of", "version", "title", "files"}
         for key in sorted(unknown):
             problems.append(
                 Problem(
                     str(meta_file),
                     "record",
-                    f"unknown field '{clip(key)}'; allowed: schema, as_of, title, files",
+                    f"unknown field '{clip(key)}'; allowed: schema, as_of, version, title, files",
+                )
+            )
+        version = meta.get("version")
+        if version is not None and not (
+            isinstance(version, str) and DATA_VERSION.fullmatch(version)
+        ):
+            problems.append(
+                Problem(
+                    str(meta_file),
+                    "record",
+                    f"'version' = {clip(repr(version))}: expected the data version as "
+                    '"YEAR.MONTH.SERIAL", such as "2025.12.0"',
                 )
             )
         title = meta.get("title")
@@ -321,6 +337,7 @@ def _load_folder(
             actions=actions,
             as_of=as_of,
             title=meta.get("title"),
+            version=meta.get("version"),
             origin=str(folder),
             declarations=facts["icc/declarations"],
             resolutions=facts["icc/security-council"],

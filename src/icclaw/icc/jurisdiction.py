@@ -1675,6 +1675,7 @@ def jurisdiction(
             known_on=known_on,
             as_of=record.as_of,
             digest=record.digest,
+            data_version=record.version,
         )
     return deferred(
         text,
@@ -1685,6 +1686,7 @@ def jurisdiction(
         known_on=known_on,
         as_of=record.as_of,
         digest=record.digest,
+        data_version=record.version,
     )
 
 
