@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -103,3 +104,32 @@ def test_explain_renders_answer_reasons_citations_and_sources() -> None:
     assert "reason x [Rome Statute art. 12(2)(a)] (source: A page, https://example.org)" in text
     assert "event.x" in text
     assert "qualifier x" in text
+
+
+def test_a_citation_names_the_software_the_data_the_provisions_and_the_sources() -> None:
+    """``Finding.cite()``: everything a reader needs to get the same answer from the same record
+    and to check its facts at their sources."""
+    rec = icclaw.load()
+    finding = rec.explain_status("RUS", "rome-statute", "2016-12-01")
+    text = finding.cite()
+    assert text.splitlines()[0] == f"{finding.question} no."
+    assert f"data {rec.version}, as of {rec.as_of}, digest {rec.digest}" in text
+    assert f"Policy: {finding.policy}." in text
+    assert "Provisions: Rome Statute art. 125(1)" in text
+    for i, source in enumerate(finding.sources, 1):
+        assert f"  [{i}] {source}." in text
+    open_ = icclaw.Finding("q?", None, missing=("a fact",))
+    assert open_.cite().splitlines()[0] == "q? undetermined (it turns on: a fact)."
+    assert "none recorded" in open_.cite()
+
+
+def test_the_citation_file_names_the_packages_version() -> None:
+    """CITATION.cff and pyproject.toml give the same version (CI validates the file against the
+    Citation File Format schema with cffconvert)."""
+    import tomllib  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lines = (root / "CITATION.cff").read_text(encoding="utf-8").splitlines()
+    assert f"version: {project['version']}" in lines
+    assert "cff-version: 1.2.0" in lines

@@ -332,6 +332,47 @@ class Finding(_Deferred):
             lines.append("  " + "; ".join(provenance))
         return "\n".join(lines)
 
+    def cite(self) -> str:
+        """A citation for this answer, to publish beside it.
+
+        What gave it (icclaw's version, the record's data version, as-of day and full digest, the
+        policy and the day the record was read as), the question and its answer, the provisions
+        applied, and the sources of the facts it relied on, numbered. With the data version and
+        digest anyone can load the same record and get the same answer.
+        """
+        from importlib import metadata  # noqa: PLC0415  (only when citing)
+
+        try:
+            software = metadata.version("icclaw")
+        except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+            software = "(version unknown)"
+        data = [f"data {self.data_version}"] if self.data_version else []
+        if self.as_of is not None:
+            data.append(f"as of {self.as_of}")
+        if self.digest is not None:
+            data.append(f"digest {self.digest}")
+        answer = self.answer
+        if self.holds is None and self.missing:
+            answer += f" (it turns on: {'; '.join(self.missing)})"
+        lines = [
+            f"{self.question} {answer}.",
+            f"Answered by icclaw {software}"
+            + (f", record {', '.join(data)}" if data else "")
+            + ".",
+        ]
+        if self.known_on is not None:
+            lines.append(f"The record as it stood on {self.known_on}.")
+        if self.policy is not None:
+            lines.append(f"Policy: {self.policy}.")
+        if self.citations:
+            lines.append(f"Provisions: {'; '.join(str(c) for c in self.citations)}.")
+        if self.sources:
+            lines.append("Sources of the facts relied on:")
+            lines += [f"  [{i}] {src}." for i, src in enumerate(self.sources, 1)]
+        else:
+            lines.append("Sources of the facts relied on: none recorded in the reasons.")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict[str, Any]:
         """Return the Finding as a JSON-ready dict with a stable schema.
 
