@@ -38,3 +38,20 @@ def test_readme_starts_with_exactly_two_set_up_commands_and_ci_runs_the_second()
     assert "pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_every_python_example_of_the_readme_prints_what_the_readme_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README's Python examples are doctests, run from the repository's root (the catalogue
+    and example files load by name), so they cannot drift from what the code prints."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "```python" not in readme, "write README examples as ```pycon doctests"
+    monkeypatch.chdir(ROOT)
+    text = readme.replace("\n```", "\n\n```")  # a fence ends an example's expected output
+    test = doctest.DocTestParser().get_doctest(text, {}, "README.md", str(ROOT / "README.md"), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.attempted >= 30
+    assert result.failed == 0
