@@ -34,6 +34,7 @@ PUBLIC = {
     "Holding",
     "HoldingRole",
     "load_situation",
+    "diff",
     "AggressionAcceptance",
     "AggressionDeclarant",
     "AmendmentReach",

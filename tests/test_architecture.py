@@ -105,6 +105,7 @@ def test_no_import_circle() -> None:
 ENGINES = (
     "icclaw.status",
     "icclaw.coverage",
+    "icclaw.changes",
     "icclaw.icc.jurisdiction",
     "icclaw.icc.cooperation",
     "icclaw.icc.council",

@@ -66,8 +66,12 @@ def test_the_attack_knows_every_command_and_option() -> None:
         "panel",
         "screen",
         "situations",
+        "diff",
     }
-    for option in ("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"):
+    for option in (
+        *("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"),
+        "--sample",
+    ):
         assert option in OPTIONS
     assert "--version" in OPTIONS
 

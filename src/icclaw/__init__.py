@@ -89,6 +89,8 @@ from icclaw.treaties import Action, ActionKind, Alternative, Treaty, TreatyGroup
 if TYPE_CHECKING:
     import os
 
+    from icclaw.changes import RecordDiff
+
 __all__ = [
     "Action",
     "ActionKind",
@@ -165,9 +167,23 @@ __all__ = [
     "UnknownTreaty",
     "VoteOutcome",
     "__version__",
+    "diff",
     "load",
     "load_situation",
 ]
+
+
+def diff(old: Record, new: Record, *, sample: int = 20) -> RecordDiff:
+    """What changed from the record ``old`` to ``new``, and which answers it changes.
+
+    The acts, declarations, Council texts, situations, states and treaties added, removed or
+    changed; for each treaty whose acts changed, the number of parties on the first day of each
+    year where the two differ; and up to ``sample`` status answers that flip, each with both
+    Findings. ``icclaw diff OLD [NEW]`` prints it. See :mod:`icclaw.changes`.
+    """
+    from icclaw.changes import diff as _diff  # noqa: PLC0415
+
+    return _diff(old, new, sample=sample)
 
 
 def load(path: str | os.PathLike[str] | None = None) -> Record:

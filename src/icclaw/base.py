@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 import attrs
 
 from icclaw.dates import Date, to_date
-from icclaw.errors import Problem, RecordError, UnknownResolution, UnknownTreaty
+from icclaw.errors import InvalidType, Problem, RecordError, UnknownResolution, UnknownTreaty
 from icclaw.findings import Finding, Source, made
 from icclaw.history import History, StatusTable, history
 from icclaw.icc.facts import (
@@ -758,7 +758,9 @@ class FactBase:
 
         Raises:
             RecordError: listing what the added acts would make inconsistent.
+            InvalidType: something other than an :class:`~icclaw.Action` was given.
         """
+        _only_actions(actions, "with_action")
         as_of = max([self.as_of, *(a.date for a in actions)])
         return attrs.evolve(
             self, actions=(*self.actions, *actions), as_of=as_of, origin="<what-if>"
@@ -769,7 +771,9 @@ class FactBase:
 
         Raises:
             RecordError: if an act is not in the record, or the rest is inconsistent.
+            InvalidType: something other than an :class:`~icclaw.Action` was given.
         """
+        _only_actions(actions, "without_actions")
         missing = [a for a in actions if a not in self.actions]
         if missing:
             raise RecordError(
@@ -781,6 +785,18 @@ class FactBase:
         return attrs.evolve(
             self, actions=tuple(a for a in self.actions if a not in actions), origin="<what-if>"
         )
+
+
+def _only_actions(given: tuple[object, ...], method: str) -> None:
+    """Refuse anything but Actions, naming it: a list passed whole is the common slip."""
+    for i, item in enumerate(given, 1):
+        if not isinstance(item, Action):
+            hint = (
+                f"; pass them one by one: {method}(*acts)" if isinstance(item, list | tuple) else ""
+            )
+            raise InvalidType(
+                f"{method}: argument {i} is {type(item).__name__}, not an Action{hint}"
+            )
 
 
 @functools.lru_cache(maxsize=256)
