@@ -134,7 +134,7 @@ def test_import_loads_no_data_no_cli_no_writer() -> None:
     code = (
         "import sys, icclaw; "
         "bad = [m for m in ('icclaw.data.loader', 'icclaw.cli', 'tomli_w', 'hypothesis', 'tomllib', "
-        "'numpy', 'pandas', 'pyarrow', 'polars') if m in sys.modules]; "
+        "'numpy', 'pandas', 'pyarrow', 'polars', 'matplotlib') if m in sys.modules]; "
         "print(','.join(bad))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -146,7 +146,7 @@ def test_loading_and_asking_imports_no_table_library() -> None:
     code = (
         "import sys, icclaw; rec = icclaw.load(); rec.status('RUS', 'rome-statute', '2016-12-01'); "
         "rec.parties('rome-statute', '2020-01-01'); "
-        "print(','.join(m for m in ('numpy', 'pandas', 'pyarrow', 'polars') if m in sys.modules))"
+        "print(','.join(m for m in ('numpy', 'pandas', 'pyarrow', 'polars', 'matplotlib') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -67,6 +67,7 @@ def test_the_attack_knows_every_command_and_option() -> None:
         "screen",
         "situations",
         "diff",
+        "plot",
     }
     for option in (
         *("--on", "--known-on", "--policy", "--json", "--data", "--verbose", "--age"),

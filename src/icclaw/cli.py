@@ -450,6 +450,23 @@ def _parser() -> argparse.ArgumentParser:  # noqa: PLR0915 (one statement per op
         "occupation on the day: e.g. --territory Kherson",
     )
     p = sub.add_parser(
+        "plot",
+        parents=parents(),
+        help="draw the parties to a treaty over time, or a state's acts (needs icclaw[plot])",
+        description="icclaw plot parties TREATY: the number of parties on the first day of each "
+        "month, the states the record leaves open as a band, withdrawals marked where they took "
+        "effect. icclaw plot timeline STATE: the state's acts across the treaties of the record, "
+        "and when it was bound. Writes PNG or SVG, by the --output file's suffix.",
+    )
+    p.add_argument("what", choices=("parties", "timeline"), help="which picture")
+    p.add_argument("subject", help="the treaty (parties) or the state (timeline)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (.png or .svg; default: WHAT-SUBJECT.png in the current folder)",
+    )
+    p = sub.add_parser(
         "diff",
         parents=parents(),
         help="what changed between two records, and which answers it changes",
@@ -1069,6 +1086,20 @@ def _sample(text: str) -> int:
     return int(text)
 
 
+def _plot(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
+    """``icclaw plot parties TREATY`` and ``icclaw plot timeline STATE``."""
+    from icclaw import plots  # noqa: PLC0415  (matplotlib only when plotting)
+
+    if args.what == "parties":
+        slug = record.treaty(args.subject).slug
+        figure, name = plots.parties_figure(record, slug), slug
+    else:
+        code = record.state(args.subject).code
+        figure, name = plots.timeline_figure(record, code), code
+    path = plots.save(figure, args.output or f"{args.what}-{name}.png")
+    return f"wrote {clip(str(path))}"
+
+
 def _diff(record: Record, args: argparse.Namespace, _policy: Policy) -> str:
     """``icclaw diff OLD [NEW]``."""
     old = icclaw.load(args.old)
@@ -1244,4 +1275,5 @@ _COMMANDS = {
     "screen": _screen,
     "situations": _situations,
     "diff": _diff,
+    "plot": _plot,
 }
