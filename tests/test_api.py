@@ -155,3 +155,14 @@ def test_loading_and_asking_imports_no_table_library() -> None:
 def test_version_is_the_installed_one() -> None:
     assert isinstance(icclaw.__version__, str)
     assert icclaw.__version__
+
+
+def test_the_api_reference_documents_every_public_name() -> None:
+    """docs/api.md names every public name of the package (issue 13)."""
+    from pathlib import Path  # noqa: PLC0415
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    undocumented = [
+        n for n in icclaw.__all__ if not n.startswith("_") and f"icclaw.{n}" not in page
+    ]
+    assert undocumented == []
