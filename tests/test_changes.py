@@ -109,7 +109,12 @@ def test_the_command_line_diffs_two_folders_or_a_folder_and_the_embedded_record(
     assert main(["diff", str(tmp_path / "old"), str(tmp_path / "new"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["changes"] == [
-        {"table": "act", "kind": "added", "label": "rome-statute: UKR ratification 2024-10-25"}
+        {
+            "table": "act",
+            "kind": "added",
+            "label": "rome-statute: UKR ratification 2024-10-25",
+            "fields": [],
+        }
     ]
     assert main(["diff", str(tmp_path / "old"), "--sample", "0", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["flips"] == []
@@ -117,3 +122,17 @@ def test_the_command_line_diffs_two_folders_or_a_folder_and_the_embedded_record(
     assert main(["diff", str(tmp_path / "old"), "--sample", "-3"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 2  # one line for each refused command
+
+
+def test_a_change_names_the_fields_that_differ_and_a_new_source_alone_is_summed_up() -> None:
+    """A correction of an act's source changes what a reader cites, not what the record says:
+    the diff names the field, and sums such entries up in its text (each is in ``to_dict``)."""
+    (act,) = UKRAINE
+    resourced = attrs.evolve(act, source=icclaw.Source("official-page", "The depositary's notice"))
+    old = REC.without_actions(act).with_action(resourced)
+    changes = icclaw.diff(old, REC, sample=0)
+    (change,) = changes.changes
+    assert change.kind is ChangeKind.CHANGED
+    assert change.fields == ("source",)
+    assert change.provenance_only
+    assert "changed  1 act entries only in their source or note" in changes.explain()

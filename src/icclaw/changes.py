@@ -53,6 +53,7 @@ class Change:
         label: The entry in a few words.
         old: The entry in the old record (``None`` if added).
         new: The entry in the new record (``None`` if removed).
+        fields: For a changed entry, the names of its fields that differ.
     """
 
     table: str
@@ -60,9 +61,20 @@ class Change:
     label: str
     old: object = None
     new: object = None
+    fields: tuple[str, ...] = ()
+
+    @property
+    def provenance_only(self) -> bool:
+        """Whether only the entry's source or note changed: what it says stays the same."""
+        return bool(self.fields) and set(self.fields) <= _PROVENANCE
 
     def __str__(self) -> str:
-        return f"{self.kind.value:8} {self.table:15} {self.label}"
+        what = f" ({', '.join(self.fields)})" if self.fields else ""
+        return f"{self.kind.value:8} {self.table:15} {self.label}{what}"
+
+
+_PROVENANCE = {"source", "note", "announced_source", "effective_source"}
+"""The fields that say where an entry comes from or add a remark, not what it says."""
 
 
 @attrs.frozen
@@ -137,7 +149,13 @@ class RecordDiff:
             f"{len(self.changes)} changes: "
             + ", ".join(f"{n} {k.value}" for k, n in counts.items() if n)
         )
-        lines += [f"  {c}" for c in self.changes]
+        sourced = [c for c in self.changes if c.provenance_only]
+        lines += [f"  {c}" for c in self.changes if not c.provenance_only]
+        for table in sorted({c.table for c in sourced}):
+            n = sum(1 for c in sourced if c.table == table)
+            lines.append(
+                f"  changed  {n:,} {table} entries only in their source or note (to_dict lists each)"
+            )
         if self.parties:
             lines.append("parties on the first day of each year, where the count changes:")
             lines += [f"  {p}" for p in self.parties]
@@ -163,7 +181,8 @@ class RecordDiff:
             "old": record(self.old),
             "new": record(self.new),
             "changes": [
-                {"table": c.table, "kind": c.kind.value, "label": c.label} for c in self.changes
+                {"table": c.table, "kind": c.kind.value, "label": c.label, "fields": list(c.fields)}
+                for c in self.changes
             ],
             "parties": [
                 {"treaty": p.treaty, "on": p.on.isoformat(), "old": p.old, "new": p.new}
@@ -204,7 +223,10 @@ def _delta(
         elif b is None:
             out.append(Change(table, ChangeKind.REMOVED, label(a), a, None))
         elif a != b:
-            out.append(Change(table, ChangeKind.CHANGED, label(b), a, b))
+            fields = tuple(
+                f.name for f in attrs.fields(type(a)) if getattr(a, f.name) != getattr(b, f.name)
+            )
+            out.append(Change(table, ChangeKind.CHANGED, label(b), a, b, fields))
     return out
 
 
