@@ -136,3 +136,16 @@ def test_a_change_names_the_fields_that_differ_and_a_new_source_alone_is_summed_
     assert change.fields == ("source",)
     assert change.provenance_only
     assert "changed  1 act entries only in their source or note" in changes.explain()
+
+
+def test_a_treaty_whose_own_terms_changed_is_counted_from_its_adoption() -> None:
+    """A change to a treaty's final clauses can move every party's entry into force: the counts
+    are compared from the treaty's adoption, not only from the acts that changed."""
+    treaty = REC.treaty("rome-statute")
+    slower = attrs.evolve(treaty, consent_rule=attrs.evolve(treaty.consent_rule, days=400))
+    old = attrs.evolve(REC, treaties=[slower if t.slug == treaty.slug else t for t in REC.treaties])
+    changes = icclaw.diff(old, REC, sample=0)
+    assert [(c.table, c.fields) for c in changes.changes] == [("treaty", ("consent_rule",))]
+    assert any(p.on.year == 2003 for p in changes.parties)  # long before the latest act
+    for p in changes.parties:
+        assert p.old == len(old.parties("rome-statute", p.on))

@@ -112,12 +112,15 @@ def test_a_citation_names_the_software_the_data_the_provisions_and_the_sources()
     rec = icclaw.load()
     finding = rec.explain_status("RUS", "rome-statute", "2016-12-01")
     text = finding.cite()
-    assert text.splitlines()[0] == f"{finding.question} no."
+    assert text.splitlines()[0] == f"{finding.question} no (signature-withdrawn)."
     assert f"data {rec.version}, as of {rec.as_of}, digest {rec.digest}" in text
     assert f"Policy: {finding.policy}." in text
     assert "Provisions: Rome Statute art. 125(1)" in text
     for i, source in enumerate(finding.sources, 1):
         assert f"  [{i}] {source}." in text
+    occupied = rec.occupied(icclaw.load_situation("ukraine-2022"), "UKR", "2022-06-01").cite()
+    assert occupied.splitlines()[0].endswith("yes (['RUS']).")
+    assert "  - in part only: Kherson" in occupied
     open_ = icclaw.Finding("q?", None, missing=("a fact",))
     assert open_.cite().splitlines()[0] == "q? undetermined (it turns on: a fact)."
     assert "none recorded" in open_.cite()

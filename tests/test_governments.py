@@ -162,3 +162,55 @@ def test_a_governing_group_is_never_a_party_its_fight_is_its_states(
             ruled = governed.identity(state, on)
             if other in states and other != ruled:
                 assert any(set(c.parties) == {other, ruled} for c in conflicts), (other, ruled)
+
+
+def test_a_government_fighting_a_group_is_the_state_for_ap_ii() -> None:
+    """AP II art. 1(1): the territorial state's armed forces against an organised group. A
+    government's forces are the state's, so AP II is asked of the state (bound by AP II by
+    its instrument of 10 November 2009 in the record), not refused as a fight between two
+    groups."""
+    nrf = Organisation(
+        command_structure=True,
+        territorial_control=True,
+        operations=True,
+        ihl_capacity=True,
+        asserted=True,
+    )
+    situation = Situation(
+        "s",
+        [StateActor("AFG"), ArmedGroup("Taliban"), ArmedGroup("NRF", nrf)],
+        [
+            Hostilities(
+                "Taliban", "NRF", ("2021-09-01", None), "AFG", icclaw.Intensity(asserted=True)
+            )
+        ],
+        governments=[Government("AFG", "Taliban", "government", ("2021-08-15", None))],
+    )
+    (conflict,) = REC.classify(situation, "2022-01-01")
+    assert conflict.parties == ("AFG", "NRF")
+    assert conflict.kind is ConflictKind.NON_INTERNATIONAL
+    assert conflict.ap_ii is True
+
+
+def test_bad_input_to_the_new_facts_is_one_clear_error() -> None:
+    for make in (
+        lambda: REC.classify("ukraine-2014", "2016-01-01"),  # type: ignore[arg-type]
+        lambda: attrs.evolve(_afghanistan(), governments=["Taliban"]),
+        lambda: attrs.evolve(_afghanistan(), successions=[("YUG", "SCG")]),
+        lambda: icclaw.Territory("Crimea", None),  # type: ignore[arg-type]
+        lambda: icclaw.diff(REC, None),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(icclaw.InvalidType):
+            make()
+
+
+def test_an_authority_governs_one_state_a_day() -> None:
+    with pytest.raises(icclaw.InvalidValue, match="governs one state a day"):
+        attrs.evolve(
+            _afghanistan(),
+            actors=[*_afghanistan().actors, StateActor("PAK")],
+            governments=[
+                Government("AFG", "Taliban", "government", ("1996-09-27", None)),
+                Government("PAK", "Taliban", "government", ("2000-01-01", "2000-12-31")),
+            ],
+        )

@@ -219,8 +219,10 @@ def test_belonging_and_incorporation_make_a_groups_fight_the_states_as_overall_c
 ) -> None:
     """GC III art. 4A(2) (a group "belonging to" a party) and AP I art. 43 (a group incorporated
     into a party's armed forces) attach a group to a state as overall control does (Tadić AC
-    1999): replacing overall control by either changes no pair's kind of conflict, nor the groups
-    a state fights through. Only the reasons say which attachment it is."""
+    1999): replacing overall control by belonging changes no pair's kind of conflict, nor the
+    groups a state fights through; nor does replacing it by incorporation, for an organised
+    group (incorporated forces need no test of organisation: see the next property). Only the
+    reasons say which attachment it is."""
     if not situation.controls:
         return
     i = data.draw(st.integers(0, len(situation.controls) - 1))
@@ -228,6 +230,11 @@ def test_belonging_and_incorporation_make_a_groups_fight_the_states_as_overall_c
         st.sampled_from([icclaw.ControlLevel.BELONGING, icclaw.ControlLevel.INCORPORATED])
     )
     controls = list(situation.controls)
+    if level is icclaw.ControlLevel.INCORPORATED:
+        group = situation.actor(controls[i].group)
+        assert isinstance(group, icclaw.ArmedGroup)
+        if threshold(group.organisation, "", "", icclaw.Citation("x", "y")).met is not True:
+            return
     controls[i] = attrs.evolve(controls[i], level=icclaw.ControlLevel.OVERALL)
     overall = attrs.evolve(situation, controls=controls)
     controls[i] = attrs.evolve(controls[i], level=level)
@@ -250,3 +257,26 @@ def test_belonging_and_incorporation_make_a_groups_fight_the_states_as_overall_c
                 and f" {c.group}," in r.text
             ):
                 assert word in r.text, r.text
+
+
+@given(ist.organisations(), ist.intensities(), st.sampled_from(["overall", "incorporated"]))
+def test_forces_incorporated_into_a_states_armed_forces_need_no_test_of_organisation(
+    organisation: Organisation, intensity: Intensity, level: str
+) -> None:
+    """AP I art. 43: a group incorporated into a state's armed forces is part of them, so a state
+    fighting it fights that state, whatever the group's organisation; under overall control the
+    group's organisation decides (Tadić AC 1999, paras. 120, 137)."""
+    situation = Situation(
+        "s",
+        [StateActor("UKR"), StateActor("RUS"), ArmedGroup("G", organisation)],
+        [Hostilities("UKR", "G", ALWAYS, "UKR", intensity)],
+        controls=[Control("RUS", "G", level, ALWAYS)],
+    )
+    iac = [c for c in REC.classify(situation, ON) if c.parties == ("RUS", "UKR") and c.via]
+    met = threshold(organisation, "", "", icclaw.Citation("x", "y")).met
+    expected = {
+        True: ConflictKind.INTERNATIONAL,
+        False: ConflictKind.NONE,
+        None: None,
+    }[True if level == "incorporated" else met]
+    assert [c.kind for c in iac] == [expected]

@@ -149,3 +149,21 @@ def test_a_government_of_the_predecessor_and_one_of_the_successor_may_not_overla
         ],
     )
     assert fine.government("SCG", DAY).authority == "B"  # type: ignore[union-attr]
+
+
+def test_a_succession_carries_a_part_not_a_territory_and_says_each_link() -> None:
+    """The SFRY's territory did not become the FRY's: fighting written on YUG's territory stays
+    there, while the side carried on is named link by link, each with its own day."""
+    chain = [Succession("YUG", "SCG", DAY), Succession("SCG", "SRB", "2006-06-05")]
+    situation = Situation(
+        "s",
+        [StateActor("YUG"), StateActor("SCG"), StateActor("SRB"), StateActor("HRV")],
+        [Hostilities("HRV", "YUG", ("1991-10-01", None), "HRV")],
+        successions=chain,
+    )
+    (conflict,) = REC.classify(situation, "2007-01-01")
+    assert conflict.parties == ("HRV", "SRB")
+    assert conflict.territory == "HRV"
+    quals = [q for q in conflict.finding.qualifiers if "carries on" in q]
+    assert quals[0].startswith("SCG carries on YUG's part in the situation from 1992-04-27")
+    assert quals[1].startswith("SRB carries on SCG's part in the situation from 2006-06-05")

@@ -20,7 +20,7 @@ import pendulum
 
 from icclaw import status as treaty_law
 from icclaw.errors import InvalidValue
-from icclaw.treaties import Action
+from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -348,11 +348,23 @@ def diff(old: FactBase, new: FactBase, *, sample: int = _DEFAULT_SAMPLE) -> Reco
     Raises:
         InvalidValue: ``sample`` is not a non-negative integer.
     """
+    from icclaw.base import FactBase  # noqa: PLC0415  (a type check at the door)
+    from icclaw.errors import InvalidType  # noqa: PLC0415
+
+    for side, record in (("old", old), ("new", new)):
+        if not isinstance(record, FactBase):
+            raise InvalidType(
+                f"{side}: expected a record (icclaw.load(folder)), not {type(record).__name__}"
+            )
     if type(sample) is not int or sample < 0:
         raise InvalidValue(f"sample: expected a whole number of answers, 0 or more, got {sample!r}")
     changes = _changes(old, new)
     treaties, pairs, days = _touched(changes)
-    first_year = min((d.year for d in days), default=max(old.as_of, new.as_of).year)
+    changed_treaties = [c.old for c in changes if c.table == "treaty" and c.old is not None]
+    adopted = [t.adopted for t in changed_treaties if isinstance(t, Treaty)]
+    first_year = min(  # a treaty's own terms changed: count from its adoption
+        (d.year for d in (*days, *adopted)), default=max(old.as_of, new.as_of).year
+    )
     parties = _parties_counts(old, new, treaties, first_year) if treaties else []
     flips = _flips(old, new, pairs, changes, sample) if sample else []
     return RecordDiff(

@@ -336,9 +336,11 @@ class Finding(_Deferred):
         """A citation for this answer, to publish beside it.
 
         What gave it (icclaw's version, the record's data version, as-of day and full digest, the
-        policy and the day the record was read as), the question and its answer, the provisions
-        applied, and the sources of the facts it relied on, numbered. With the data version and
-        digest anyone can load the same record and get the same answer.
+        policy and the day the record was read as), the question and its answer with its value,
+        what qualifies it, the provisions applied, and the sources of the facts it relied on,
+        numbered. With the data version and digest anyone can load the same record and get the
+        same answer; a classification also needs the situation file it was asked of, which the
+        citation does not carry: cite it beside.
         """
         from importlib import metadata  # noqa: PLC0415  (only when citing)
 
@@ -352,6 +354,8 @@ class Finding(_Deferred):
         if self.digest is not None:
             data.append(f"digest {self.digest}")
         answer = self.answer
+        if self.value is not None and not isinstance(self.value, bool):
+            answer += f" ({_as_value(self.value)})"
         if self.holds is None and self.missing:
             answer += f" (it turns on: {'; '.join(self.missing)})"
         lines = [
@@ -364,6 +368,9 @@ class Finding(_Deferred):
             lines.append(f"The record as it stood on {self.known_on}.")
         if self.policy is not None:
             lines.append(f"Policy: {self.policy}.")
+        if self.qualifiers:
+            lines.append("Qualified by:")
+            lines += [f"  - {q}" for q in self.qualifiers]
         if self.citations:
             lines.append(f"Provisions: {'; '.join(str(c) for c in self.citations)}.")
         if self.sources:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import pendulum
 
 from icclaw import status as treaty_law
+from icclaw.dates import to_date
 from icclaw.errors import InvalidValue, MissingDependency
 from icclaw.treaties import ActionKind
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from icclaw.base import FactBase
-    from icclaw.dates import Date
+    from icclaw.dates import Date, DateLike
 
 __all__ = ["FORMATS", "parties_figure", "save", "timeline_figure"]
 
@@ -87,7 +88,7 @@ def _months(start: Date, end: Date) -> list[Date]:
 
 
 def parties_figure(
-    record: FactBase, treaty: str, *, start: Date | None = None, end: Date | None = None
+    record: FactBase, treaty: str, *, start: DateLike | None = None, end: DateLike | None = None
 ) -> Figure:
     """The number of parties to ``treaty`` on the first day of each month, and withdrawals.
 
@@ -101,8 +102,8 @@ def parties_figure(
     """
     tr = record.treaty(treaty)
     figure_class = _figure_class()
-    first = start or tr.adopted
-    last = end or record.as_of
+    first = tr.adopted if start is None else to_date(start, field="start")
+    last = record.as_of if end is None else to_date(end, field="end")
     if last < first:
         raise InvalidValue(f"end {last} is before start {first}")
     days = _months(first, last)

@@ -358,7 +358,7 @@ class Record(FactBase):
         """
         from icclaw.ihl.classify import classify  # noqa: PLC0415
 
-        return classify(self, situation, self._day(on), policy)
+        return classify(self, _situation(situation), self._day(on), policy)
 
     def occupied(
         self,
@@ -379,7 +379,7 @@ class Record(FactBase):
         """
         from icclaw.ihl.classify import occupied  # noqa: PLC0415
 
-        return occupied(self, situation, territory, self._day(on), policy)
+        return occupied(self, _situation(situation), territory, self._day(on), policy)
 
     def applicable_law(
         self, conflict: Conflict, on: DateLike | None = None, *, policy: Policy | None = None
@@ -504,3 +504,19 @@ class Record(FactBase):
 
 def _opt(day: DateLike | None) -> Date | None:
     return None if day is None else to_date(day, field="known_on")
+
+
+def _situation(value: object) -> Situation:
+    """``value`` if it is a Situation; one clear error otherwise (a name or path is the slip)."""
+    from icclaw.ihl.facts import Situation  # noqa: PLC0415
+
+    if isinstance(value, Situation):
+        return value
+    from icclaw.errors import InvalidType  # noqa: PLC0415
+
+    hint = (
+        f"; load it first: icclaw.load_situation({str(value)[:80]!r})"
+        if isinstance(value, str) or hasattr(value, "__fspath__")
+        else ""
+    )
+    raise InvalidType(f"expected a Situation, not {type(value).__name__}{hint}")

@@ -50,7 +50,7 @@ from icclaw.policy import DEFAULT_POLICY, IacThreshold, NonconsensualStrike, Pol
 from icclaw.status import BOUND
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from icclaw.base import FactBase
     from icclaw.dates import Date
@@ -448,9 +448,21 @@ def _organised_for(ctx: Ctx, group: ArmedGroup, state: str) -> Threshold:
     """Whether ``group`` is organised enough to fight for ``state``.
 
     A government's armed forces are the state's and need no test
-    (:class:`~icclaw.ihl.Government`); any other group's organisation decides (Tadić AC 1999,
-    paras. 120, 137).
+    (:class:`~icclaw.ihl.Government`), nor do forces incorporated into its armed forces (AP I
+    art. 43); any other group's organisation decides (Tadić AC 1999, paras. 120, 137).
     """
+    governs = ctx.situation.governs(group.name, ctx.facts_on)
+    level = _controls(ctx.situation, group.name, ctx.facts_on).get(state)
+    if level is ControlLevel.INCORPORATED and governs != state:
+        return Threshold(
+            True,
+            (
+                Reason(
+                    f"{group.name} is incorporated into {state}'s armed forces: no test of organisation applies to a state's forces",
+                    _API_43,
+                ),
+            ),
+        )
     if ctx.situation.governs(group.name, ctx.facts_on) == state:
         return Threshold(
             True,
@@ -514,6 +526,14 @@ def _through_controller(
     org = _organised_for(ctx, group, controller)
     reasons += org.reasons
     pair = _pair(state, controller)
+    if org.met is False and level is ControlLevel.UNKNOWN:
+        reasons.append(
+            Reason(
+                f"{group.name} is not an organised group: only its incorporation into {controller}'s armed forces would make its fight {controller}'s, and the degree of {controller}'s control is not known",
+                _API_43,
+            )
+        )
+        return _iac(ctx, h, state, controller, reasons, via=(group.name, *through), unknown=unknown)
     if org.met is False:
         reasons.append(
             Reason(
@@ -828,8 +848,8 @@ def classify_group_group(
             if level in _DECISIVE and org.met is True:
                 out += found
                 continue
-            if org.met is False:  # overall control works only through an organised group
-                continue
+            if org.met is False and level is not ControlLevel.UNKNOWN:
+                continue  # overall control works only through an organised group
             what = [f"control of {group.name} by {state}: level"] if level not in _DECISIVE else []
             what += org.missing
             why = Reason(
@@ -851,6 +871,19 @@ def classify_group_group(
         )
         return [*out, *_uncertain([niac], ctx, why, open_facts)]
     return [*out, niac]
+
+
+def _own_forces(ctx: Ctx, state: str, through: Sequence[str]) -> bool:
+    """Whether ``state`` fights with its own armed forces (AP II art. 1(1): "its armed forces").
+
+    Directly, or through groups that are its government's forces or incorporated into its armed
+    forces (AP I art. 43); not through a group it only controls or that only belongs to it.
+    """
+    controls = {g: _controls(ctx.situation, g, ctx.facts_on).get(state) for g in through}
+    return all(
+        ctx.situation.governs(g, ctx.facts_on) == state or controls[g] is ControlLevel.INCORPORATED
+        for g in through
+    )
 
 
 def _niac(
@@ -891,7 +924,8 @@ def _niac(
                 _CA3,
             )
         )
-    if state is not None and state == _host(ctx, h.territory) and not through:
+    own = state is not None and _own_forces(ctx, state, through)
+    if state is not None and state == _host(ctx, h.territory) and own:
         reasons.append(
             Reason(f"{state}'s armed forces against an organised armed group", _TADIC_1995)
         )
@@ -929,7 +963,7 @@ def _niac(
         and state is not None
         and state == _host(ctx, h.territory)
         and len(groups) == 1
-        and not through
+        and own
     ):
         ap_ii, why, ap_ii_missing = ap_ii_applies(record, state, groups[0], on)
         reasons += why
@@ -1204,41 +1238,50 @@ def _after_fighting(ctx: Ctx, h: Hostilities, found: list[Conflict], how: str) -
 def _carried(
     situation: Situation, h: Hostilities, on: Date
 ) -> tuple[Hostilities | None, tuple[str, ...]]:
-    """``h`` as it stands on ``on``: each state replaced by the one carrying on its part.
+    """``h`` as it stands on ``on``: each state side replaced by the one carrying on its part.
 
-    Also says what was carried, in words (:class:`~icclaw.ihl.Succession`); ``None`` where a
-    state would fight its own successor.
+    Also what was carried, link by link, in words (:class:`~icclaw.ihl.Succession`); ``None``
+    where a state would fight its own successor. The territory is not carried: a successor carries on a predecessor's part in the situation,
+    not its land (the SFRY's territory did not become the FRY's).
     """
     if not situation.successions:
         return h, ()
     a, b = situation.identity(h.a, on), situation.identity(h.b, on)
-    territory = situation.identity(h.territory, on)
-    if (a, b, territory) == (h.a, h.b, h.territory):
+    if (a, b) == (h.a, h.b):
         return h, ()
     if a == b:
         return None, ()
-    said = []
-    for before, after in ((h.a, a), (h.b, b), (h.territory, territory)):
-        if before != after:
-            x = next(x for x in situation.successions if x.predecessor == before)
+    return attrs.evolve(h, a=a, b=b), _links(situation, (h.a, h.b), on)
+
+
+def _links(situation: Situation, codes: Iterable[str], on: Date) -> tuple[str, ...]:
+    """Each succession that carries one of ``codes`` on by ``on``, in words, with its day."""
+    after = {x.predecessor: x for x in situation.successions}
+    said: list[str] = []
+    for first in codes:
+        code = first
+        while code in after and after[code].on <= on:
+            x = after[code]
             source = f" ({x.source.title})" if x.source else ""
             said.append(
-                f"{after} carries on {before}'s part in the situation from {x.on}{source}: the hostilities go on across the change of identity"
+                f"{x.successor} carries on {x.predecessor}'s part in the situation from {x.on}{source}: the hostilities go on across the change of identity"
             )
-    return attrs.evolve(h, a=a, b=b, territory=territory), tuple(dict.fromkeys(said))
+            code = x.successor
+    return tuple(dict.fromkeys(said))
 
 
 def _occupation_on(situation: Situation, o: Occupation, on: Date) -> Occupation | None:
-    """``o`` as it stands on ``on``: its states replaced by those carrying on their part.
+    """``o`` as it stands on ``on``: its occupant replaced by the state carrying on its part.
 
-    (:class:`~icclaw.ihl.Succession`); ``None`` where the occupant would hold its own land.
+    (:class:`~icclaw.ihl.Succession`); ``None`` where the occupant would hold its own land. The
+    territory occupied is not carried: it stays the territory it was.
     """
-    occupant, territory = situation.identity(o.occupant, on), situation.identity(o.territory, on)
-    if (occupant, territory) == (o.occupant, o.territory):
+    occupant = situation.identity(o.occupant, on)
+    if occupant == o.occupant:
         return o
-    if occupant == territory:
+    if occupant == o.territory:
         return None
-    return attrs.evolve(o, occupant=occupant, territory=territory)
+    return attrs.evolve(o, occupant=occupant)
 
 
 def _check_codes(record: FactBase, situation: Situation) -> None:

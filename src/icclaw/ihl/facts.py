@@ -350,6 +350,14 @@ def _conclusion_kind(value: object) -> ConclusionKind:
     raise InvalidValue(f"kind: {str(value)[:60]!r} is not one of {choices}")
 
 
+def _conclusion(value: object) -> None:
+    if value is not None and not isinstance(value, Conclusion):
+        raise InvalidType(
+            f"conclusion: expected a Conclusion (its day, kind and source), not "
+            f"{type(value).__name__}"
+        )
+
+
 def _kinds(kinds: frozenset[ConclusionKind]) -> str:
     return ", ".join(repr(k.value) for k in ConclusionKind if k in kinds)
 
@@ -412,7 +420,7 @@ class Hostilities:
     source: Source | None = None
     concluded: bool | None = attrs.field(default=None, validator=_tri)
     conclusion: Conclusion | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conclusion))
+        default=None, validator=lambda _i, _a, v: _conclusion(v)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -519,7 +527,7 @@ class Occupation:
     through: str | None = attrs.field(default=None, validator=_optional_text)
     source: Source | None = None
     conclusion: Conclusion | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Conclusion))
+        default=None, validator=lambda _i, _a, v: _conclusion(v)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -597,11 +605,26 @@ class Holding:
     source: Source | None = None
 
 
-def _holdings(value: Iterable[Holding]) -> tuple[Holding, ...]:
+def _holdings(value: object) -> tuple[Holding, ...]:
+    return _typed(value, Holding, "holdings")  # type: ignore[return-value]
+
+
+def _typed(value: object, kind: type | tuple[type, ...], what: str) -> tuple[object, ...]:
+    """``value`` as a tuple of facts of ``kind``; one clear error naming what was given instead."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidType(
+            f"{what}: expected a list of facts, not {type(value).__name__}"
+            + (
+                " (a name: load a situation file with icclaw.load_situation)"
+                if isinstance(value, str)
+                else ""
+            )
+        )
     out = tuple(value)
-    for h in out:
-        if not isinstance(h, Holding):
-            raise InvalidType(f"holdings: expected Holding facts, not {type(h).__name__}")
+    names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    for i, item in enumerate(out, 1):
+        if not isinstance(item, kind):
+            raise InvalidType(f"{what}: item {i} is {type(item).__name__}, not {names}")
     return out
 
 
@@ -676,8 +699,8 @@ class Territory:
         )
 
 
-def _territories(value: Iterable[Territory]) -> tuple[Territory, ...]:
-    return tuple(value)
+def _territories(value: object) -> tuple[Territory, ...]:
+    return _typed(value, Territory, "territories")  # type: ignore[return-value]
 
 
 @attrs.frozen
@@ -708,8 +731,8 @@ class Succession:
             raise InvalidValue(f"succession: {self.predecessor} cannot succeed itself")
 
 
-def _successions(value: Iterable[Succession]) -> tuple[Succession, ...]:
-    return tuple(value)
+def _successions(value: object) -> tuple[Succession, ...]:
+    return _typed(value, Succession, "successions")  # type: ignore[return-value]
 
 
 class GovernmentRole(enum.StrEnum):
@@ -759,28 +782,28 @@ class Government:
     source: Source | None = None
 
 
-def _governments(value: Iterable[Government]) -> tuple[Government, ...]:
-    return tuple(value)
+def _governments(value: object) -> tuple[Government, ...]:
+    return _typed(value, Government, "governments")  # type: ignore[return-value]
 
 
-def _actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return tuple(value)
+def _actors(value: object) -> tuple[Actor, ...]:
+    return _typed(value, (StateActor, ArmedGroup), "actors")  # type: ignore[return-value]
 
 
-def _hostilities(value: Iterable[Hostilities]) -> tuple[Hostilities, ...]:
-    return tuple(value)
+def _hostilities(value: object) -> tuple[Hostilities, ...]:
+    return _typed(value, Hostilities, "hostilities")  # type: ignore[return-value]
 
 
-def _controls(value: Iterable[Control]) -> tuple[Control, ...]:
-    return tuple(value)
+def _controls(value: object) -> tuple[Control, ...]:
+    return _typed(value, Control, "controls")  # type: ignore[return-value]
 
 
-def _consents(value: Iterable[Consent]) -> tuple[Consent, ...]:
-    return tuple(value)
+def _consents(value: object) -> tuple[Consent, ...]:
+    return _typed(value, Consent, "consents")  # type: ignore[return-value]
 
 
-def _occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
-    return tuple(value)
+def _occupations(value: object) -> tuple[Occupation, ...]:
+    return _typed(value, Occupation, "occupations")  # type: ignore[return-value]
 
 
 def overlapping_controls(controls: Iterable[Control]) -> list[tuple[Control, Control]]:
@@ -926,6 +949,25 @@ class Situation:
             for g in self.governments
             if g.state not in states
         ]
+        by_authority: dict[str, list[Government]] = {}
+        for g in self.governments:
+            if g.role is GovernmentRole.GOVERNMENT:
+                by_authority.setdefault(g.authority, []).append(g)
+        for authority, theirs in by_authority.items():
+            theirs.sort(key=lambda g: g.period.start)
+            furthest: Government | None = None  # the one reaching furthest so far
+            for b in theirs:
+                a = furthest
+                if a is not None and a.state != b.state and _overlap(a.period, b.period):
+                    problems.append(
+                        f"{authority!r} is the government of {a.state} and of {b.state} at "
+                        f"once ({a.period}, {b.period}); an authority governs one state a day"
+                    )
+                if a is None or (
+                    a.period.end is not None
+                    and (b.period.end is None or b.period.end > a.period.end)
+                ):
+                    furthest = b
         spans = [  # each government, state by state across successions
             (state, period, g)
             for g in self.governments
