@@ -313,3 +313,10 @@ def test_consent_is_read_of_the_territorial_state() -> None:
     assert REC.occupied(situation, "Crimea", "2015-01-01").holds is True
     consented = attrs.evolve(situation, consents=[Consent("UKR", "RUS", ("1997-05-28", None))])
     assert REC.occupied(consented, "Crimea", "2015-01-01").holds is False
+
+
+def test_a_territory_name_has_no_spaces_around_it() -> None:
+    """Facts name a territory exactly as declared: a name with spaces around it would be
+    declared but never found."""
+    with pytest.raises(icclaw.InvalidValue, match="without spaces around it"):
+        Territory(" Kherson")

@@ -1019,6 +1019,8 @@ def _classify(record: Record, args: argparse.Namespace, policy: Policy) -> str:
                     {
                         "parties": list(c.parties),
                         "kind": c.kind.value if c.kind else None,
+                        "territory": c.territory,
+                        "place": c.place,
                         "via": c.via,
                         "ap_ii": c.ap_ii,
                         "classification": c.finding.to_dict(),

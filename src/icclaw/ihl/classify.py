@@ -87,7 +87,6 @@ _ICJ_2024 = Citation(
     "ICJ, Legal Consequences arising from the Policies and Practices of Israel in the Occupied Palestinian Territory (advisory opinion, 19 July 2024)",
     "on Gaza",
 )
-_GCIV_6 = Citation("Geneva Convention IV", "art. 6(2); Additional Protocol I art. 3(b)")
 
 
 class Ctx(NamedTuple):

@@ -605,6 +605,14 @@ class Holding:
     source: Source | None = None
 
 
+def _territory_name(_instance: object, _attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip() or value != value.strip():
+        raise InvalidValue(
+            f"territory name {str(value)[:60]!r}: give a name without spaces around it, as facts "
+            "will name it"
+        )
+
+
 def _holdings(value: object) -> tuple[Holding, ...]:
     return _typed(value, Holding, "holdings")  # type: ignore[return-value]
 
@@ -655,7 +663,7 @@ class Territory:
         source: Where the description comes from.
     """
 
-    name: str = attrs.field(validator=_group_name)
+    name: str = attrs.field(validator=_territory_name)
     holdings: tuple[Holding, ...] = attrs.field(default=(), converter=_holdings)
     source: Source | None = None
 
