@@ -38,14 +38,8 @@ __all__ = ["FORMATS", "parties_figure", "save", "timeline_figure"]
 FORMATS = (".png", ".svg")
 """The image formats :func:`save` writes, by file suffix."""
 
-_CONSENT = {
-    ActionKind.RATIFICATION,
-    ActionKind.ACCESSION,
-    ActionKind.ACCEPTANCE,
-    ActionKind.APPROVAL,
-    ActionKind.SUCCESSION,
-    ActionKind.CONSENT,
-}
+_CONSENT = {k for k in ActionKind if k.is_consent and k is not ActionKind.IN_FORCE}
+"""The acts of consent to be bound (an in-force fact is no act of the state's)."""
 _MARKERS = (  # (kinds, marker, label): how each act is drawn on a timeline
     ({ActionKind.SIGNATURE}, "o", "signature"),
     (_CONSENT, "s", "consent to be bound"),

@@ -462,7 +462,7 @@ def _organised_for(ctx: Ctx, group: ArmedGroup, state: str) -> Threshold:
                 ),
             ),
         )
-    if ctx.situation.governs(group.name, ctx.facts_on) == state:
+    if governs == state:
         return Threshold(
             True,
             (

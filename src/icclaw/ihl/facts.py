@@ -11,7 +11,7 @@ import collections
 import enum
 import re
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
@@ -46,6 +46,23 @@ __all__ = [
 ]
 
 _CODE = re.compile(r"[A-Z]{3}")
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], field: str, value: object) -> _E:
+    """``value`` as a member of ``kind``, from the member or its value exactly as written.
+
+    Anything else is one clear error naming the field and the values it takes.
+    """
+    if isinstance(value, kind):
+        return value
+    for member in kind:
+        if isinstance(value, str) and member.value == value:
+            return member
+    choices = ", ".join(repr(m.value) for m in kind)
+    raise InvalidValue(f"{field}: {str(value)[:60]!r} is not one of {choices}")
 
 
 def _sources(value: object) -> tuple[tuple[str, Source], ...]:
@@ -332,6 +349,10 @@ class ConclusionKind(enum.StrEnum):
     (Hague Regulations art. 42; AP I art. 3(b))."""
 
 
+def _conclusion_kind(value: object) -> ConclusionKind:
+    return _member(ConclusionKind, "kind", value)
+
+
 HOSTILITIES_ENDS = frozenset(ConclusionKind) - {ConclusionKind.WITHDRAWAL}
 """The kinds of end a conflict arising from hostilities can have."""
 OCCUPATION_ENDS = frozenset(
@@ -339,15 +360,6 @@ OCCUPATION_ENDS = frozenset(
 )
 """The kinds of end an occupation can have: the general close of military operations, an
 armistice or a defeat does not end it (GC IV art. 6(3); AP I art. 3(b))."""
-
-
-def _conclusion_kind(value: object) -> ConclusionKind:
-    if isinstance(value, ConclusionKind):
-        return value
-    if isinstance(value, str) and value in {k.value for k in ConclusionKind}:
-        return ConclusionKind(value)
-    choices = ", ".join(repr(k.value) for k in ConclusionKind)
-    raise InvalidValue(f"kind: {str(value)[:60]!r} is not one of {choices}")
 
 
 def _conclusion(value: object) -> None:
@@ -580,12 +592,7 @@ class HoldingRole(enum.StrEnum):
 
 
 def _holding_role(value: object) -> HoldingRole:
-    if isinstance(value, HoldingRole):
-        return value
-    if isinstance(value, str) and value in {r.value for r in HoldingRole}:
-        return HoldingRole(value)
-    choices = ", ".join(repr(r.value) for r in HoldingRole)
-    raise InvalidValue(f"role: {str(value)[:60]!r} is not one of {choices}")
+    return _member(HoldingRole, "role", value)
 
 
 @attrs.frozen
@@ -757,12 +764,7 @@ class GovernmentRole(enum.StrEnum):
 
 
 def _government_role(value: object) -> GovernmentRole:
-    if isinstance(value, GovernmentRole):
-        return value
-    if isinstance(value, str) and value in {r.value for r in GovernmentRole}:
-        return GovernmentRole(value)
-    choices = ", ".join(repr(r.value) for r in GovernmentRole)
-    raise InvalidValue(f"role: {str(value)[:60]!r} is not one of {choices}")
+    return _member(GovernmentRole, "role", value)
 
 
 @attrs.frozen
