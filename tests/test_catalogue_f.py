@@ -9,9 +9,12 @@ number; the file's header comment lists the sources and what was left out.
 
 from __future__ import annotations
 
-import icclaw
-from catalogue_support import classify, pair
-from icclaw import ConflictKind
+from typing import TYPE_CHECKING
+
+from catalogue_support import below_then_conflict, pair
+
+if TYPE_CHECKING:
+    import icclaw
 
 SYRIA = "syria_unrest_2011.toml"
 SYRIA_PARTIES = pair("SYR", "anti-Government armed groups")
@@ -36,24 +39,14 @@ def test_syria_unrest_2011_below_the_threshold_until_the_conflict_of_february_20
     the conflict's emergence in that month without a day, while the engine carries the earlier
     "no armed conflict" forward.
     """
-    (unrest,) = classify(rec, SYRIA, "2011-10-01")
-    assert unrest.parties == SYRIA_PARTIES
-    assert unrest.kind is ConflictKind.NONE
-    assert unrest.territory == "SYR"
-    assert unrest.finding.sources
-    assert unrest.finding.missing == ()
+    unrest, _ = below_then_conflict(
+        rec,
+        SYRIA,
+        SYRIA_PARTIES,
+        "SYR",
+        inside="2011-10-01",
+        edges=("2011-03-31", "2012-01-31"),
+        before="2011-03-30",
+        conflict=("2012-02-29", "2013-06-01"),
+    )
     assert any(s.reference == "A/HRC/28/69" for s in unrest.finding.sources)
-
-    for day in ("2011-03-31", "2012-01-31"):
-        (edge,) = classify(rec, SYRIA, day)
-        assert edge.parties == SYRIA_PARTIES
-        assert edge.kind is ConflictKind.NONE
-
-    assert classify(rec, SYRIA, "2011-03-30") == ()
-
-    for day in ("2012-02-29", "2013-06-01"):
-        (conflict,) = classify(rec, SYRIA, day)
-        assert conflict.parties == SYRIA_PARTIES
-        assert conflict.kind is ConflictKind.NON_INTERNATIONAL
-        assert conflict.territory == "SYR"
-        assert conflict.finding.sources

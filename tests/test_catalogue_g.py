@@ -10,9 +10,12 @@ out.
 
 from __future__ import annotations
 
-import icclaw
-from catalogue_support import classify, pair
-from icclaw import ConflictKind
+from typing import TYPE_CHECKING
+
+from catalogue_support import below_then_conflict, pair
+
+if TYPE_CHECKING:
+    import icclaw
 
 LIBYA = "libya_unrest_2011.toml"
 LIBYA_PARTIES = pair("LBY", "Opposition forces (thuwar)")
@@ -36,25 +39,16 @@ def test_libya_unrest_2011_phase_one_protests_below_the_threshold_then_the_confl
     hostilities. The days from 22 to 27 February are not asserted: Phase 1 runs to "late
     February" without a day, while the engine carries the earlier "no armed conflict" forward.
     """
-    (protests,) = classify(rec, LIBYA, "2011-02-18")
-    assert protests.parties == LIBYA_PARTIES
-    assert protests.kind is ConflictKind.NONE
-    assert protests.territory == "LBY"
-    assert protests.finding.sources
-    assert protests.finding.missing == ()
+    protests, conflicts = below_then_conflict(
+        rec,
+        LIBYA,
+        LIBYA_PARTIES,
+        "LBY",
+        inside="2011-02-18",
+        edges=("2011-02-15", "2011-02-21"),
+        before="2011-02-14",
+        conflict=("2011-02-28", "2011-03-10"),
+    )
     assert any(s.reference == "A/HRC/19/68" for s in protests.finding.sources)
-
-    for day in ("2011-02-15", "2011-02-21"):
-        (edge,) = classify(rec, LIBYA, day)
-        assert edge.parties == LIBYA_PARTIES
-        assert edge.kind is ConflictKind.NONE
-
-    assert classify(rec, LIBYA, "2011-02-14") == ()
-
-    for day in ("2011-02-28", "2011-03-10"):
-        (conflict,) = classify(rec, LIBYA, day)
-        assert conflict.parties == LIBYA_PARTIES
-        assert conflict.kind is ConflictKind.NON_INTERNATIONAL
-        assert conflict.territory == "LBY"
-        assert conflict.finding.sources
+    for conflict in conflicts:
         assert any(s.reference == "A/HRC/17/44" for s in conflict.finding.sources)
