@@ -19,13 +19,13 @@ import attrs
 import pendulum
 
 from icclaw import status as treaty_law
-from icclaw.errors import InvalidValue
+from icclaw.base import FactBase
+from icclaw.errors import InvalidType, InvalidValue
 from icclaw.treaties import Action, Treaty
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
 
-    from icclaw.base import FactBase
     from icclaw.dates import Date
     from icclaw.findings import Finding
 
@@ -348,9 +348,6 @@ def diff(old: FactBase, new: FactBase, *, sample: int = _DEFAULT_SAMPLE) -> Reco
     Raises:
         InvalidValue: ``sample`` is not a non-negative integer.
     """
-    from icclaw.base import FactBase  # noqa: PLC0415  (a type check at the door)
-    from icclaw.errors import InvalidType  # noqa: PLC0415
-
     for side, record in (("old", old), ("new", new)):
         if not isinstance(record, FactBase):
             raise InvalidType(
